@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace DataPlatform.Entities.Spec;
+
+/// <summary>How the operator runs the Pulumi stack.</summary>
+public sealed class StackSpec
+{
+    /// <summary>Pulumi state backend URL, such as s3://state-bucket?region=eu-west-1. Defaults to the operator's setting.</summary>
+    [JsonPropertyName("backendUrl")]
+    [RegularExpression("^(s3|azblob|gs|file|https)://.+$")]
+    public string? BackendUrl { get; set; }
+
+    /// <summary>Pulumi secrets provider, such as awskms://alias/pulumi-state. Defaults to a passphrase from the operator's Secret.</summary>
+    [JsonPropertyName("secretsProvider")]
+    [RegularExpression("^(passphrase|awskms://.+|azurekeyvault://.+|gcpkms://.+|hashivault://.+)$")]
+    public string? SecretsProvider { get; set; }
+
+    /// <summary>Secret in this namespace holding AWS credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, optional AWS_SESSION_TOKEN). Defaults to the operator's ambient identity (IRSA).</summary>
+    [JsonPropertyName("credentialsSecretRef")]
+    public SecretReference? CredentialsSecretRef { get; set; }
+
+    /// <summary>Seconds between drift checks of a Ready environment; 0 turns drift checks off.</summary>
+    [JsonPropertyName("resyncIntervalSeconds")]
+    [Range(0, 604800)]
+    public int ResyncIntervalSeconds { get; set; } = 3600;
+
+    /// <summary>Backoff for transient failures.</summary>
+    [JsonPropertyName("retry")]
+    public RetrySpec Retry { get; set; } = new();
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+
+namespace DataPlatform.Entities.Status;
+
+/// <summary>One aspect of the environment's state, shaped like metav1.Condition.</summary>
+public sealed class Condition
+{
+    public const string Ready = "Ready";
+    public const string Reconciling = "Reconciling";
+    public const string Stalled = "Stalled";
+    public const string Paused = "Paused";
+
+    /// <summary>Type of condition in CamelCase: Ready, Reconciling, Stalled or Paused.</summary>
+    [JsonPropertyName("type")]
+    [Required]
+    [StringLength(316, MinimumLength = 1)]
+    public string Type { get; set; } = "";
+
+    /// <summary>True, False or Unknown.</summary>
+    [JsonPropertyName("status")]
+    [Required]
+    public ConditionStatus Status { get; set; } = ConditionStatus.Unknown;
+
+    /// <summary>The metadata.generation the condition was set from.</summary>
+    [JsonPropertyName("observedGeneration")]
+    public long? ObservedGeneration { get; set; }
+
+    /// <summary>When the status last changed.</summary>
+    [JsonPropertyName("lastTransitionTime")]
+    [Required]
+    public DateTimeOffset LastTransitionTime { get; set; }
+
+    /// <summary>Machine-readable CamelCase reason for the last transition.</summary>
+    [JsonPropertyName("reason")]
+    [Required]
+    [StringLength(1024, MinimumLength = 1)]
+    [RegularExpression("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$")]
+    public string Reason { get; set; } = "";
+
+    /// <summary>A sentence a user can act on.</summary>
+    [JsonPropertyName("message")]
+    [Required]
+    [MaxLength(32768)]
+    public string Message { get; set; } = "";
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Serialization;
+using DataPlatform.Entities.Schema;
+
+namespace DataPlatform.Entities.Status;
+
+/// <summary>What the operator built and observed. Everything the operator must remember lives here.</summary>
+public sealed class DataPlatformEnvironmentStatus
+{
+    /// <summary>The metadata.generation this status describes.</summary>
+    [JsonPropertyName("observedGeneration")]
+    public long? ObservedGeneration { get; set; }
+
+    /// <summary>kstatus conditions: Ready, Reconciling, Stalled (and Paused).</summary>
+    [JsonPropertyName("conditions")]
+    [ListMapKey("type")]
+    public List<Condition> Conditions { get; set; } = [];
+
+    /// <summary>Lifecycle phase, for humans: Pending, Provisioning, Ready, Failed, Deleting, Paused.</summary>
+    [JsonPropertyName("phase")]
+    public EnvironmentPhase? Phase { get; set; }
+
+    /// <summary>Endpoints and identifiers of what was built.</summary>
+    [JsonPropertyName("endpoints")]
+    public Endpoints? Endpoints { get; set; }
+
+    /// <summary>Every stack output; secret outputs are shown as [secret].</summary>
+    [JsonPropertyName("outputs")]
+    public Dictionary<string, string>? Outputs { get; set; }
+
+    /// <summary>The Secret holding connection details.</summary>
+    [JsonPropertyName("connectionSecretRef")]
+    public Spec.SecretReference? ConnectionSecretRef { get; set; }
+
+    /// <summary>The last engine run.</summary>
+    [JsonPropertyName("lastUpdate")]
+    public LastUpdate? LastUpdate { get; set; }
+
+    /// <summary>Retry state after a transient failure; empty when none is pending.</summary>
+    [JsonPropertyName("retry")]
+    public RetryStatus? Retry { get; set; }
+
+    /// <summary>The last dataplatform.io/reconcile-request annotation value the operator acted on.</summary>
+    [JsonPropertyName("observedReconcileRequest")]
+    public string? ObservedReconcileRequest { get; set; }
+}

@@ -1,0 +1,37 @@
+namespace DataPlatform.Operator.Cli;
+
+/// <summary>The operator's command-line verbs. Exit codes: 0 success, 1 invalid input, 2 usage or unreadable input.</summary>
+internal static class Verbs
+{
+    public const string Usage = """
+        Usage: DataPlatform.Operator <verb> [arguments]
+
+          plan [FILE] [--out DIR]   validate an environment and show what it would build (default: the embedded full sample)
+          generate-crd [--out PATH] write the CustomResourceDefinition generated from the entity types
+          help                      show this text
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var rest = args[1..];
+        return args[0] switch
+        {
+            "plan" => await PlanCommand.RunAsync(rest, stdout, stderr, cancellationToken),
+            "generate-crd" => await GenerateCrdCommand.RunAsync(rest, stdout, stderr, cancellationToken),
+            _ => await UnknownAsync(args[0], stderr),
+        };
+    }
+
+    private static async Task<int> UnknownAsync(string verb, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync($"unknown verb '{verb}'.");
+        await stderr.WriteLineAsync(Usage);
+        return 2;
+    }
+}
