@@ -1,0 +1,17 @@
+namespace DataPlatform.Operator.Controllers;
+
+/// <summary>Why an engine run is owed.</summary>
+internal enum UpdateReason
+{
+    /// <summary>The spec changed (or was never deployed).</summary>
+    NewGeneration,
+
+    /// <summary>A transient failure's backoff has elapsed.</summary>
+    RetryDue,
+
+    /// <summary>The drift interval elapsed since the last successful run.</summary>
+    DriftCheck,
+
+    /// <summary>The user set a new dataplatform.io/reconcile-request value.</summary>
+    ReconcileRequested,
+}
