@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DataPlatform.Entities;
+using DataPlatform.Stack.Input;
+
+namespace DataPlatform.Operator.Webhooks;
+
+/// <summary>
+/// Answers admission.k8s.io/v1 AdmissionReview requests for DataPlatformEnvironments with the pre-flight
+/// validator's findings: errors deny the request with every field and rule in the message (HTTP status 422 in
+/// the response), warnings go back as admission warnings, which kubectl prints. A malformed review gets a
+/// 400-style denial that says what is wrong, never an exception.
+/// </summary>
+internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironment, IReadOnlyList<AdmissionFinding>> validate)
+{
+    public const string Path = "/validate-dataplatform-io-v1alpha1-dataplatformenvironment";
+
+    private const int MaxWarnings = 20;
+
+    public JsonObject Handle(string body)
+    {
+        JsonNode? review;
+        try
+        {
+            review = JsonNode.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return Response(uid: "", allowed: false, code: 400, message: $"the AdmissionReview is not valid JSON: {e.Message}");
+        }
+
+        if (review?["request"] is not JsonObject request)
+        {
+            return Response(uid: "", allowed: false, code: 400, message: "the AdmissionReview has no request.");
+        }
+
+        var uid = (request["uid"] as JsonValue)?.TryGetValue<string>(out var u) == true ? u : "";
+        if (uid.Length == 0)
+        {
+            return Response(uid: "", allowed: false, code: 400, message: "the AdmissionReview request has no uid.");
+        }
+
+        var operation = (request["operation"] as JsonValue)?.TryGetValue<string>(out var op) == true ? op : "";
+        if (operation is "DELETE" or "CONNECT")
+        {
+            return Response(uid, allowed: true);
+        }
+
+        if (request["object"] is not JsonObject obj)
+        {
+            return Response(uid, allowed: false, code: 400, message: "the AdmissionReview request has no object to validate.");
+        }
+
+        var read = EnvironmentReader.Read(obj.ToJsonString());
+        if (read.Environment is not { } environment)
+        {
+            return Response(uid, allowed: false, code: 422, message: $"DataPlatformEnvironment is invalid: {read.Error}");
+        }
+
+        var findings = validate(environment);
+        var errors = findings.Where(f => f.IsError).ToList();
+        var warnings = findings.Where(f => !f.IsError).Take(MaxWarnings).Select(f => f.ToString()).ToList();
+        return errors.Count == 0
+            ? Response(uid, allowed: true, warnings: warnings)
+            : Response(uid, allowed: false, code: 422, warnings: warnings, message:
+                $"DataPlatformEnvironment {environment.Metadata.Name} is invalid ({errors.Count} errors): "
+                + string.Join("; ", errors.Select(e => e.ToString())));
+    }
+
+    private static JsonObject Response(string uid, bool allowed, int code = 200, string? message = null, IReadOnlyList<string>? warnings = null)
+    {
+        var response = new JsonObject { ["uid"] = uid, ["allowed"] = allowed };
+        if (!allowed)
+        {
+            response["status"] = new JsonObject { ["code"] = code, ["message"] = message };
+        }
+
+        if (warnings is { Count: > 0 })
+        {
+            response["warnings"] = new JsonArray(warnings.Select(w => (JsonNode?)JsonValue.Create(w)).ToArray());
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "admission.k8s.io/v1",
+            ["kind"] = "AdmissionReview",
+            ["response"] = response,
+        };
+    }
+}
