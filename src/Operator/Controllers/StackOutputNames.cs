@@ -1,0 +1,22 @@
+namespace DataPlatform.Operator.Controllers;
+
+/// <summary>The stack output names the program writes and the controller reads.</summary>
+internal static class StackOutputNames
+{
+    public const string VpcId = "vpcId";
+    public const string DatabaseWriter = "databaseWriter";
+    public const string DatabaseReader = "databaseReader";
+    public const string DatabasePort = "databasePort";
+    public const string DatabaseSecretArn = "databaseSecretArn";
+    public const string DatabaseName = "databaseName";
+    public const string DatabaseUsername = "databaseUsername";
+    public const string DatabasePassword = "databasePassword";
+    public const string RedisPrimary = "redisPrimary";
+    public const string RedisReader = "redisReader";
+    public const string RedisPort = "redisPort";
+    public const string RedisAuthToken = "redisAuthToken";
+    public const string KinesisStreamArn = "kinesisStreamArn";
+    public const string ArtifactBucket = "artifactBucket";
+    public const string PipelineName = "pipelineName";
+    public const string Region = "region";
+}
