@@ -36,6 +36,13 @@ internal static class PlanCommand
             return 1;
         }
 
+        var program = DataPlatform.Stack.Program.StackProgramBuilder.Build(environment);
+        foreach (var (file, content) in DataPlatform.Stack.Program.PulumiYamlWriter.Files(program))
+        {
+            await stdout.WriteLineAsync($"--- {file}");
+            await stdout.WriteLineAsync(content);
+        }
+
         await stdout.WriteLineAsync(Summary(name, environment));
         return 0;
     }
