@@ -1,66 +1,65 @@
-using DataPlatform.Entities;
 using DataPlatform.Stack.Input;
+using DataPlatform.Stack.Program;
 
 namespace DataPlatform.Operator.Cli;
 
-/// <summary><c>plan [FILE]</c>: reads an environment and shows what it would build.</summary>
+/// <summary>
+/// <c>plan [FILE] [--out DIR]</c>: reads an environment (default: the embedded full sample), shows what it would
+/// build and, with --out, writes the Pulumi project (Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml) that
+/// <c>pulumi preview</c> runs as is. Exit 0 ok, 1 invalid input, 2 usage or unreadable input.
+/// </summary>
 internal static class PlanCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        string name;
-        string text;
-        if (args.Count == 0)
+        string? file = null;
+        string? outDir = null;
+        for (var i = 0; i < args.Count; i++)
         {
-            name = SampleFiles.FullSampleName;
-            text = SampleFiles.ReadFull();
-        }
-        else
-        {
-            name = args[0];
-            try
+            if (args[i] == "--out" && i + 1 < args.Count)
             {
-                text = await File.ReadAllTextAsync(name, cancellationToken);
+                outDir = args[++i];
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            else if (!args[i].StartsWith('-') && file is null)
             {
-                await stderr.WriteLineAsync($"{name}: cannot read the file: {e.Message}");
+                file = args[i];
+            }
+            else
+            {
+                await stderr.WriteLineAsync($"plan: unexpected argument '{args[i]}'. Usage: plan [FILE] [--out DIR]");
                 return 2;
             }
         }
 
-        var result = EnvironmentReader.Read(text);
+        var input = await InputFile.ReadAsync(file, stderr, cancellationToken);
+        if (input is null)
+        {
+            return 2;
+        }
+
+        var result = EnvironmentReader.Read(input.Value.Text);
         if (result.Environment is not { } environment)
         {
-            await stderr.WriteLineAsync($"{name}: {result.Error}");
+            await stderr.WriteLineAsync($"{input.Value.Name}: {result.Error}");
             return 1;
         }
 
-        var program = DataPlatform.Stack.Program.StackProgramBuilder.Build(environment);
-        foreach (var (file, content) in DataPlatform.Stack.Program.PulumiYamlWriter.Files(program))
+        var program = StackProgramBuilder.Build(environment);
+        await stdout.WriteLineAsync($"{input.Value.Name}: {environment.Metadata.NamespaceProperty}/{environment.Metadata.Name} in {environment.Spec.Region}");
+        await stdout.WriteAsync(PlanSummary.Render(program));
+        if (outDir is not null)
         {
-            await stdout.WriteLineAsync($"--- {file}");
-            await stdout.WriteLineAsync(content);
+            Directory.CreateDirectory(outDir);
+            foreach (var (name, content) in PulumiYamlWriter.Files(program))
+            {
+                await File.WriteAllTextAsync(Path.Combine(outDir, name), content, cancellationToken);
+            }
+
+            await stdout.WriteLineAsync();
+            await stdout.WriteLineAsync($"wrote {outDir}/{PulumiYamlWriter.ProjectFileName} and {outDir}/{PulumiYamlWriter.StackFileName(program)}; preview with:");
+            await stdout.WriteLineAsync($"  cd {outDir} && pulumi stack select --create {program.StackName} && pulumi preview");
         }
 
-        await stdout.WriteLineAsync(Summary(name, environment));
         return 0;
-    }
-
-    private static string Summary(string name, V1Alpha1DataPlatformEnvironment environment)
-    {
-        var spec = environment.Spec;
-        var suffix = spec.EnvironmentSuffix ?? environment.Metadata.Name;
-        return $"""
-            {name}: {environment.Metadata.NamespaceProperty}/{environment.Metadata.Name} is readable.
-              region       {spec.Region}
-              suffix       {suffix}
-              network      VPC {spec.Network.VpcCidr} over {spec.Network.AzCount} AZs, NAT {spec.Network.NatGateways}
-              streaming    Kinesis {spec.Streaming.Mode}, {spec.Streaming.RetentionHours} h retention
-              database     {spec.Database.Engine} {spec.Database.EngineVersion}, user {spec.Database.MasterUsername}
-              cache        {spec.Cache.Engine} {spec.Cache.EngineVersion}, {spec.Cache.NumCacheClusters} nodes of {spec.Cache.NodeType}
-              artifacts    versioned={spec.Artifacts.Versioning}
-              pipeline     enabled={spec.Pipeline.Enabled}
-            """;
     }
 }

@@ -6,7 +6,7 @@ internal static class Verbs
     public const string Usage = """
         Usage: DataPlatform.Operator <verb> [arguments]
 
-          plan [FILE] [--out DIR]   validate an environment and show what it would build (default: the embedded full sample)
+          plan [FILE] [--out DIR]   show what an environment builds and write its Pulumi project (default: the embedded full sample)
           generate-crd [--out PATH] write the CustomResourceDefinition generated from the entity types
           help                      show this text
         """;

@@ -11,7 +11,7 @@ public static class PulumiYamlWriter
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .WithQuotingNecessaryStrings()
-        .WithEventEmitter(next => new Yaml.AmbiguousStringQuoter(next))
+        .WithEventEmitter(next => new Serialization.AmbiguousStringQuoter(next))
         .DisableAliases()
         .WithIndentedSequences()
         .Build();

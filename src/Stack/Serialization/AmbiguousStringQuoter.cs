@@ -3,7 +3,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.EventEmitters;
 
-namespace DataPlatform.Stack.Yaml;
+namespace DataPlatform.Stack.Serialization;
 
 /// <summary>
 /// Double-quotes strings that some YAML parser would read as another type even though YamlDotNet leaves them
