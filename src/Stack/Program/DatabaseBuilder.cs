@@ -81,7 +81,7 @@ public static partial class DatabaseBuilder
             ("clusterIdentifier", names.ClusterIdentifier),
             ("engine", "aurora-postgresql"),
             ("engineMode", "provisioned"),
-            ("engineVersion", Expr.Ref(EngineVersionVariable, "version")),
+            ("engineVersion", Expr.Ref(EngineVersionVariable, "versionActual")),
             ("databaseName", database.DatabaseName),
             ("masterUsername", database.MasterUsername),
             ("masterPassword", new SecretValue(Expr.Ref(SecretsBuilder.DatabasePassword, "result"))),
@@ -142,7 +142,7 @@ public static partial class DatabaseBuilder
         context.Add(Instance, "aws:rds/instance:Instance", Component, names.InstanceIdentifier, PropertyMap.Of(
             ("identifier", names.InstanceIdentifier),
             ("engine", "postgres"),
-            ("engineVersion", Expr.Ref(EngineVersionVariable, "version")),
+            ("engineVersion", Expr.Ref(EngineVersionVariable, "versionActual")),
             ("instanceClass", database.InstanceClass),
             ("allocatedStorage", database.AllocatedStorage),
             ("storageType", Storage(database.StorageType)),

@@ -32,7 +32,7 @@ public sealed class ProgramLessonsTests
         Assert.Equal("aws:rds/getEngineVersion:getEngineVersion", (string?)invoke["function"]);
         Assert.Equal("16", (string?)invoke["arguments"]!["version"]);
         Assert.True((bool)invoke["arguments"]!["latest"]!);
-        Assert.Equal("${databaseEngineVersion.version}", (string?)Properties(Single(program, Cluster))["engineVersion"]);
+        Assert.Equal("${databaseEngineVersion.versionActual}", (string?)Properties(Single(program, Cluster))["engineVersion"]);
         Assert.Equal("${databaseEngineVersion.parameterGroupFamily}",
             (string?)Properties(Single(program, "aws:rds/clusterParameterGroup:ClusterParameterGroup"))["family"]);
     }
