@@ -21,9 +21,9 @@ public sealed class DataPlatformEnvironmentSpec
     [RegularExpression("^[a-z](?:-?[a-z0-9])*$")]
     public string? EnvironmentSuffix { get; set; }
 
-    /// <summary>Tags merged with the operator's four default tags on every taggable AWS resource (at most 46, so the merged set stays within the AWS limit of 50).</summary>
+    /// <summary>Tags merged with the operator's four default tags and Name on every taggable AWS resource (at most 45, so the merged set stays within the AWS limit of 50).</summary>
     [JsonPropertyName("tags")]
-    [MaxLength(46)]
+    [MaxLength(45)]
     [CelRule("self.all(k, !k.lowerAscii().startsWith('aws:'))", "tag keys must not start with 'aws:' (reserved by AWS).")]
     [CelRule("self.all(k, k.size() >= 1 && k.size() <= 128)", "tag keys must be 1 to 128 characters.")]
     [CelRule("self.all(k, self[k].size() <= 256)", "tag values must be at most 256 characters.")]

@@ -1,5 +1,6 @@
 using DataPlatform.Stack.Input;
 using DataPlatform.Stack.Program;
+using DataPlatform.Stack.Validation;
 
 namespace DataPlatform.Operator.Cli;
 
@@ -41,6 +42,18 @@ internal static class PlanCommand
         if (result.Environment is not { } environment)
         {
             await stderr.WriteLineAsync($"{input.Value.Name}: {result.Error}");
+            return 1;
+        }
+
+        var report = PreflightValidator.Validate(environment);
+        foreach (var violation in report.Violations)
+        {
+            await (violation.Severity == Severity.Error ? stderr : stdout).WriteLineAsync($"{input.Value.Name}: {violation}");
+        }
+
+        if (!report.IsValid)
+        {
+            await stderr.WriteLineAsync($"{input.Value.Name}: invalid ({report.Errors.Count} errors); nothing planned.");
             return 1;
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataPlatform.Entities;
 using DataPlatform.Stack.Input;
+using DataPlatform.Stack.Validation;
 
 namespace DataPlatform.Operator.Webhooks;
 
@@ -11,9 +12,12 @@ namespace DataPlatform.Operator.Webhooks;
 /// the response), warnings go back as admission warnings, which kubectl prints. A malformed review gets a
 /// 400-style denial that says what is wrong, never an exception.
 /// </summary>
-internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironment, IReadOnlyList<AdmissionFinding>> validate)
+internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironment, ValidationReport> validate)
 {
     public const string Path = "/validate-dataplatform-io-v1alpha1-dataplatformenvironment";
+
+    /// <summary>The handler the operator serves: the same pre-flight validator the controller and the verbs run.</summary>
+    public static AdmissionReviewHandler Preflight() => new(PreflightValidator.Validate);
 
     private const int MaxWarnings = 20;
 
@@ -57,15 +61,17 @@ internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironmen
             return Response(uid, allowed: false, code: 422, message: $"DataPlatformEnvironment is invalid: {read.Error}");
         }
 
-        var findings = validate(environment);
-        var errors = findings.Where(f => f.IsError).ToList();
-        var warnings = findings.Where(f => !f.IsError).Take(MaxWarnings).Select(f => f.ToString()).ToList();
+        var report = validate(environment);
+        var errors = report.Errors;
+        var warnings = report.Warnings.Take(MaxWarnings).Select(Describe).ToList();
         return errors.Count == 0
             ? Response(uid, allowed: true, warnings: warnings)
             : Response(uid, allowed: false, code: 422, warnings: warnings, message:
                 $"DataPlatformEnvironment {environment.Metadata.Name} is invalid ({errors.Count} errors): "
-                + string.Join("; ", errors.Select(e => e.ToString())));
+                + string.Join("; ", errors.Select(Describe)));
     }
+
+    private static string Describe(Violation violation) => $"{violation.Field}: {violation.Rule}: {violation.Message}";
 
     private static JsonObject Response(string uid, bool allowed, int code = 200, string? message = null, IReadOnlyList<string>? warnings = null)
     {

@@ -1,4 +1,3 @@
-using DataPlatform.Operator.Cli;
 using DataPlatform.TestSupport;
 
 namespace DataPlatform.Operator.Tests.Cli;
@@ -10,7 +9,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_of_the_embedded_sample_summarises_and_writes_a_project()
     {
-        var (code, stdout, _) = await RunAsync("plan", "--out", _dir);
+        var (code, stdout, _) = await VerbRunner.RunAsync("plan", "--out", _dir);
 
         Assert.Equal(0, code);
         Assert.Contains("analytics-prod-db", stdout, StringComparison.Ordinal);
@@ -23,7 +22,7 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Plan_of_a_missing_file_exits_2()
     {
-        var (code, _, stderr) = await RunAsync("plan", Path.Combine(_dir, "nope.yaml"));
+        var (code, _, stderr) = await VerbRunner.RunAsync("plan", Path.Combine(_dir, "nope.yaml"));
 
         Assert.Equal(2, code);
         Assert.Contains("cannot read the file", stderr, StringComparison.Ordinal);
@@ -35,7 +34,7 @@ public sealed class PlanCommandTests : IDisposable
         var file = Path.Combine(_dir, "bad.yaml");
         await File.WriteAllTextAsync(file, File.ReadAllText(RepoPaths.InRepo("config", "samples", "minimal.yaml")).Replace("region", "regoin", StringComparison.Ordinal));
 
-        var (code, _, stderr) = await RunAsync("plan", file);
+        var (code, _, stderr) = await VerbRunner.RunAsync("plan", file);
 
         Assert.Equal(1, code);
         Assert.Contains("spec.regoin", stderr, StringComparison.Ordinal);
@@ -44,19 +43,11 @@ public sealed class PlanCommandTests : IDisposable
     [Fact]
     public async Task Unknown_verb_exits_2_with_usage()
     {
-        var (code, _, stderr) = await RunAsync("deploy");
+        var (code, _, stderr) = await VerbRunner.RunAsync("deploy");
 
         Assert.Equal(2, code);
         Assert.Contains("Usage", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await Verbs.RunAsync(args, stdout, stderr, CancellationToken.None);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 }

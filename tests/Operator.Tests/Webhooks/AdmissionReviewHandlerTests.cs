@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DataPlatform.Entities;
 using DataPlatform.Operator.Webhooks;
+using DataPlatform.Stack.Validation;
 
 namespace DataPlatform.Operator.Tests.Webhooks;
 
@@ -64,6 +65,15 @@ public sealed class AdmissionReviewHandlerTests
     }
 
     [Fact]
+    public void Real_validator_denies_the_reserved_username_naming_field_and_rule()
+    {
+        var response = AdmissionReviewHandler.Preflight().Handle(Review("CREATE", Environment("admin")))["response"]!;
+
+        Assert.False((bool)response["allowed"]!);
+        Assert.Contains("spec.database.masterUsername: rds.masterUsername.reserved.admin", (string)response["status"]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Delete_is_always_allowed()
     {
         var response = Handler.Handle(Review("DELETE", null))["response"]!;
@@ -71,20 +81,20 @@ public sealed class AdmissionReviewHandlerTests
         Assert.True((bool)response["allowed"]!);
     }
 
-    private static List<AdmissionFinding> Rules(V1Alpha1DataPlatformEnvironment environment)
+    private static ValidationReport Rules(V1Alpha1DataPlatformEnvironment environment)
     {
-        var findings = new List<AdmissionFinding>();
+        var findings = new List<Violation>();
         if (environment.Spec.Database.MasterUsername == "admin")
         {
-            findings.Add(new AdmissionFinding("spec.database.masterUsername", "rds.masterUsername.reserved.admin", true, "admin is reserved."));
+            findings.Add(Violation.Error("spec.database.masterUsername", "rds.masterUsername.reserved.admin", "admin is reserved."));
         }
 
         if (environment.Spec.Region == "eu-south-2")
         {
-            findings.Add(new AdmissionFinding("spec.region", "region.optIn", false, "eu-south-2 is an opt-in region."));
+            findings.Add(Violation.Warning("spec.region", "region.optIn", "eu-south-2 is an opt-in region."));
         }
 
-        return findings;
+        return new ValidationReport(findings);
     }
 
     private static JsonObject Environment(string user, string region = "eu-west-1") => new()
