@@ -1,0 +1,73 @@
+namespace DataPlatform.Stack.Engine.Events;
+
+/// <summary>
+/// Progress derived from the event stream: steps done by operation, the steps in flight, failed resources, error
+/// diagnostics and the summary. Planning events (previews) count as done steps of the plan, not changes.
+/// </summary>
+public sealed class EngineProgress
+{
+    private readonly Dictionary<string, string> _inFlight = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _done = new(StringComparer.Ordinal);
+    private readonly List<string> _failed = [];
+    private readonly List<DiagnosticEvent> _errors = [];
+    private readonly List<DiagnosticEvent> _warnings = [];
+
+    public IReadOnlyDictionary<string, string> InFlight => _inFlight;
+
+    public IReadOnlyDictionary<string, int> Done => _done;
+
+    public IReadOnlyList<string> FailedResources => _failed;
+
+    public IReadOnlyList<DiagnosticEvent> Errors => _errors;
+
+    public IReadOnlyList<DiagnosticEvent> Warnings => _warnings;
+
+    public SummaryEvent? Summary { get; private set; }
+
+    public bool Ended { get; private set; }
+
+    public int EventCount { get; private set; }
+
+    public void Apply(EngineEvent engineEvent)
+    {
+        ArgumentNullException.ThrowIfNull(engineEvent);
+        EventCount++;
+        switch (engineEvent.Payload)
+        {
+            case ResourcePreEvent pre:
+                _inFlight[pre.Metadata.Urn] = pre.Metadata.Op;
+                break;
+            case ResOutputsEvent outputs:
+                _inFlight.Remove(outputs.Metadata.Urn);
+                _done[outputs.Metadata.Op] = _done.GetValueOrDefault(outputs.Metadata.Op) + 1;
+                break;
+            case ResOpFailedEvent failed:
+                _inFlight.Remove(failed.Metadata.Urn);
+                _failed.Add(failed.Metadata.Urn);
+                break;
+            case DiagnosticEvent { IsError: true } error:
+                _errors.Add(error);
+                break;
+            case DiagnosticEvent { Severity: "warning" } warning:
+                _warnings.Add(warning);
+                break;
+            case SummaryEvent summary:
+                Summary = summary;
+                break;
+            case CancelEvent:
+                Ended = true;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>A line for humans, such as "12 done (create 10, same 2), 3 in flight: create database-cluster".</summary>
+    public string Describe()
+    {
+        var done = _done.Values.Sum();
+        var byOp = string.Join(", ", _done.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+        var flight = string.Join(", ", _inFlight.Take(3).Select(p => $"{p.Value} {p.Key[(p.Key.LastIndexOf("::", StringComparison.Ordinal) + 2)..]}"));
+        return $"{done} done{(byOp.Length > 0 ? $" ({byOp})" : "")}, {_inFlight.Count} in flight{(flight.Length > 0 ? $": {flight}" : "")}";
+    }
+}

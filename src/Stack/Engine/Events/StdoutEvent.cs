@@ -1,0 +1,4 @@
+namespace DataPlatform.Stack.Engine.Events;
+
+/// <summary><c>stdoutEvent</c>.</summary>
+public sealed record StdoutEvent(string Message) : EngineEventPayload;
