@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace DataPlatform.Stack.Failures;
+
+/// <summary>
+/// Classifies engine and AWS error texts with the ordered table in failure-patterns.json (DESIGN.md section 6):
+/// the first pattern that matches any of the texts wins; nothing matching is terminal with the text kept, trimmed
+/// and with every known secret value replaced.
+/// </summary>
+public sealed class FailureClassifier
+{
+    public const int MaxMessageLength = 1024;
+
+    private static readonly Lazy<FailureClassifier> LazyDefault = new(() => new FailureClassifier(LoadEmbedded()));
+
+    private readonly IReadOnlyList<(FailurePattern Pattern, Regex Regex)> _table;
+
+    public FailureClassifier(IReadOnlyList<FailurePattern> patterns)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        _table = patterns
+            .Select(p => (p, new Regex(p.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))))
+            .ToList();
+    }
+
+    public static FailureClassifier Default => LazyDefault.Value;
+
+    public IReadOnlyList<FailurePattern> Patterns => _table.Select(t => t.Pattern).ToList();
+
+    public Failure Classify(IReadOnlyList<string> texts, IEnumerable<string>? secrets = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var secretList = (secrets ?? []).Where(s => s.Length >= 4).ToList();
+        foreach (var (pattern, regex) in _table)
+        {
+            var text = texts.FirstOrDefault(regex.IsMatch);
+            if (text is not null)
+            {
+                return new Failure(pattern.Class, pattern.Transient, pattern.Field, pattern.Id, Clean(text, secretList));
+            }
+        }
+
+        var message = texts.Count == 0 ? "The engine failed without a message." : string.Join(" ", texts.Select(t => t.Trim()));
+        return new Failure(Failure.UnknownClass, Transient: false, Field: null, PatternId: null, Clean(message, secretList));
+    }
+
+    /// <summary>Trims, folds white space, removes every secret value and cuts to <see cref="MaxMessageLength"/>.</summary>
+    public static string Clean(string text, IEnumerable<string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(secrets);
+        var cleaned = text;
+        foreach (var secret in secrets.Where(s => s.Length > 0))
+        {
+            cleaned = cleaned.Replace(secret, "[secret]", StringComparison.Ordinal);
+        }
+
+        cleaned = Regex.Replace(cleaned.Trim(), @"\s+", " ", RegexOptions.None, TimeSpan.FromSeconds(1));
+        return cleaned.Length <= MaxMessageLength ? cleaned : cleaned[..(MaxMessageLength - 1)] + "…";
+    }
+
+    private static List<FailurePattern> LoadEmbedded()
+    {
+        using var stream = typeof(FailureClassifier).Assembly.GetManifestResourceStream("DataPlatform.Stack.Failures.failure-patterns.json")
+            ?? throw new InvalidOperationException("The embedded failure patterns are missing from the build.");
+        return JsonSerializer.Deserialize<PatternFile>(stream)?.Patterns ?? throw new InvalidOperationException("The failure pattern table is empty.");
+    }
+
+    private sealed record PatternFile([property: JsonPropertyName("patterns")] List<FailurePattern> Patterns);
+}
