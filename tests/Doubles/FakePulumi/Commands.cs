@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DataPlatform.Doubles.FakePulumi;
+
+/// <summary>The commands the driver issues, with the real CLI's outputs, errors and exit codes (SEMANTICS.md).</summary>
+internal static class Commands
+{
+    public const string Version = "v3.205.0";
+
+    public static int Run(Cli cli)
+    {
+        if (cli.Command == "version")
+        {
+            Console.WriteLine(Environment.GetEnvironmentVariable("FAKE_PULUMI_VERSION") ?? Version);
+            return 0;
+        }
+
+        var stack = cli.Flag("--stack") ?? cli.Positional.FirstOrDefault() ?? throw new CliException("no stack selected; please use `pulumi stack select`");
+        var directory = Directory.GetCurrentDirectory();
+        var project = ProjectProgram.ProjectName(directory) ?? throw new CliException($"no Pulumi.yaml project file found (searching upwards from {directory}). If you have not created a project yet, use `pulumi new` to do so");
+        var backend = Backend.FromEnvironment(project, stack);
+        switch (cli.Command)
+        {
+            case "stack init":
+                backend.Init(cli.Flag("--secrets-provider") ?? "passphrase");
+                Console.WriteLine($"Created stack '{stack}'");
+                return 0;
+            case "stack select":
+                backend.Load();
+                return 0;
+            case "stack rm":
+                return RemoveStack(backend, cli, stack);
+            case "cancel":
+                backend.Load();
+                backend.ClearLocks();
+                Console.WriteLine($"The currently running update for '{stack}' has been canceled!");
+                return 0;
+            case "stack output":
+                return Outputs(backend, cli.Has("--show-secrets"));
+            case "stack history":
+                var history = Unlocked(backend)["history"]!.AsArray();
+                var size = int.Parse(cli.Flag("--page-size") ?? "10", CultureInfo.InvariantCulture);
+                Console.WriteLine(new JsonArray(history.Reverse().Take(size).Select(h => h!.DeepClone()).ToArray()).ToJsonString());
+                return 0;
+            case "stack export":
+                Console.WriteLine(Export(Unlocked(backend)).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            case "stack import":
+                Import(backend, cli.Flag("--file") ?? throw new CliException("--file is required"));
+                Console.WriteLine("Import complete.");
+                return 0;
+            default:
+                return Operation(cli, backend, stack, directory);
+        }
+    }
+
+    private static int Operation(Cli cli, Backend backend, string stack, string directory)
+    {
+        var kind = cli.Command;
+        if (kind != "preview" && !cli.Has("--yes"))
+        {
+            throw new CliException("--yes or --skip-preview must be passed in to proceed when running in non-interactive mode");
+        }
+
+        var program = ProjectProgram.Load(directory, stack);
+        var state = Unlocked(backend);
+        var fault = Faults.Take(kind);
+        var preview = kind == "preview";
+        var lockFile = preview ? null : (fault?["kind"]?.GetValue<string>() == "lock" ? HoldForeignLock(backend) : backend.Lock());
+        using var log = new EventLog(cli.Flag("--event-log"), stack, program.Name);
+        using var interrupted = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
+            interrupted.Cancel();
+        });
+        var started = DateTimeOffset.UtcNow;
+        log.Prelude(program.Region);
+        var resources = state["resources"]!.AsObject();
+        if (state["pendingOperations"]!.AsArray().Count > 0 && kind == "up")
+        {
+            var pending = state["pendingOperations"]!.AsArray();
+            var lines = string.Join("\n", pending.Select(p => $"  * {p!["urn"]}, interrupted while {p["type"]}"));
+            log.Diagnostic("warning", $"Attempting to deploy or update resources with {pending.Count} pending operations from previous deployment.\n{lines}\nThese resources are in an unknown state because the Pulumi CLI was interrupted while waiting for changes to these resources to complete. You should confirm whether or not the operations listed completed successfully by checking the state of the appropriate provider. For example, if you are using AWS, you can confirm using the AWS Console.");
+        }
+
+        var steps = Steps(kind, program, resources, cli.Has("--clear-pending-creates"));
+        var changes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var faultKind = (string?)fault?["kind"];
+        var delay = (int?)fault?["delayMs"] ?? 0;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var (op, type, name, inputs) = steps[i];
+            if (interrupted.IsCancellationRequested)
+            {
+                return Finish(log, backend, lockFile, changes, preview, "canceled", started, state, kind, 255, "update canceled");
+            }
+
+            log.Pre(op, type, name, preview);
+            if (faultKind == "crash" && i == Math.Min(2, steps.Count - 1))
+            {
+                state["pendingOperations"]!.AsArray().Add(new JsonObject { ["urn"] = log.Urn(type, name), ["type"] = "creating" });
+                backend.Save(state);
+                Environment.Exit(137);
+            }
+
+            if (faultKind is "throttle" or "capacity" or "invalid" && i == Math.Min(2, steps.Count - 1))
+            {
+                log.Diagnostic("error", Faults.Diagnostic(faultKind, type, name), log.Urn(type, name));
+                log.Failed(op, type, name);
+                return Finish(log, backend, lockFile, changes, preview, "failed", started, state, kind, 255, "update failed");
+            }
+
+            if (kind == "destroy" && type == "aws:rds/cluster:Cluster" && program.Input(name, "deletionProtection") == "true")
+            {
+                log.Diagnostic("error", $"deleting RDS Cluster ({program.Input(name, "clusterIdentifier")}): operation error RDS: DeleteDBCluster, https response error StatusCode: 400, RequestID: 8a1c0f1e-0000-4000-8000-000000000004, api error InvalidParameterCombination: Cannot delete protected Cluster, please disable deletion protection and try again.", log.Urn(type, name));
+                log.Failed(op, type, name);
+                return Finish(log, backend, lockFile, changes, preview, "failed", started, state, kind, 255, "destroy failed");
+            }
+
+            if (delay > 0 && interrupted.Token.WaitHandle.WaitOne(delay))
+            {
+                return Finish(log, backend, lockFile, changes, preview, "canceled", started, state, kind, 255, "update canceled");
+            }
+
+            log.Outputs(op, type, name, preview);
+            changes[op] = changes.GetValueOrDefault(op) + 1;
+            if (!preview)
+            {
+                if (op == "delete")
+                {
+                    resources.Remove(name);
+                }
+                else
+                {
+                    resources[name] = new JsonObject { ["type"] = type, ["inputs"] = inputs };
+                }
+            }
+        }
+
+        if (!preview)
+        {
+            state["pendingOperations"] = new JsonArray();
+            state["outputs"] = kind == "destroy" ? new JsonObject() : program.Outputs(stack);
+        }
+
+        return Finish(log, backend, lockFile, changes, preview, "succeeded", started, state, kind, 0, null);
+    }
+
+    private static List<(string Op, string Type, string Name, string Inputs)> Steps(string kind, ProjectProgram program, JsonObject resources, bool clearPending)
+    {
+        if (kind == "destroy")
+        {
+            return resources.Reverse().Select(r => ("delete", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)).ToList();
+        }
+
+        if (kind == "refresh")
+        {
+            return resources.Select(r => ("refresh", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)).ToList();
+        }
+
+        var steps = program.Resources().Select(r => (
+            resources[r.Name] is null ? "create" : (string?)resources[r.Name]!["inputs"] == r.Inputs ? "same" : "update",
+            r.Type, r.Name, r.Inputs)).ToList();
+        steps.AddRange(resources.Where(r => program.Resources().All(p => p.Name != r.Key))
+            .Select(r => ("delete", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)));
+        return steps;
+    }
+
+    private static int Finish(EventLog log, Backend backend, string? lockFile, Dictionary<string, int> changes, bool preview, string result,
+        DateTimeOffset started, JsonObject state, string kind, int exitCode, string? error)
+    {
+        var ended = DateTimeOffset.UtcNow;
+        log.Summary(changes, preview, result, (ended - started).TotalSeconds);
+        log.Cancel();
+        if (!preview)
+        {
+            var kindName = kind == "up" ? "update" : kind;
+            state["history"]!.AsArray().Add(new JsonObject
+            {
+                ["version"] = state["history"]!.AsArray().Count + 1,
+                ["kind"] = kindName,
+                ["startTime"] = started.ToString("O", CultureInfo.InvariantCulture),
+                ["endTime"] = ended.ToString("O", CultureInfo.InvariantCulture),
+                ["message"] = "",
+                ["result"] = result,
+                ["resourceChanges"] = new JsonObject(changes.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+            });
+            backend.Save(state);
+            if (lockFile is not null && File.Exists(lockFile))
+            {
+                File.Delete(lockFile);
+            }
+        }
+
+        if (error is not null)
+        {
+            throw new CliException(error);
+        }
+
+        return exitCode;
+    }
+
+    private static string? HoldForeignLock(Backend backend)
+    {
+        var path = backend.Lock();
+        var held = JsonNode.Parse(File.ReadAllText(path))!;
+        held["pid"] = 4242;
+        held["host"] = "another-operator-0";
+        File.WriteAllText(path, held.ToJsonString());
+        backend.Lock();
+        return null;
+    }
+
+    private static JsonObject Unlocked(Backend backend)
+    {
+        var state = backend.Load();
+        Backend.Unlock(state);
+        return state;
+    }
+
+    private static int Outputs(Backend backend, bool showSecrets)
+    {
+        var outputs = Unlocked(backend)["outputs"]!.AsObject();
+        var printed = new JsonObject(outputs.Select(o => KeyValuePair.Create(o.Key,
+            (bool)o.Value!["secret"]! && !showSecrets ? JsonValue.Create("[secret]") : o.Value["value"]?.DeepClone())));
+        Console.WriteLine(printed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return 0;
+    }
+
+    private static int RemoveStack(Backend backend, Cli cli, string stack)
+    {
+        var state = backend.Load();
+        if (state["resources"]!.AsObject().Count > 0 && !cli.Has("--force"))
+        {
+            throw new CliException($"'{stack}' still has resources; removal rejected. Possible actions:\n- Make sure that '{stack}' is the stack that you want to destroy\n- Run `pulumi destroy` to delete the resources, then run `pulumi stack rm`\n- Run `pulumi stack rm --force` to override this error");
+        }
+
+        File.Delete(backend.StatePath);
+        backend.ClearLocks();
+        Console.WriteLine($"Stack '{stack}' has been removed!");
+        return 0;
+    }
+
+    private static JsonObject Export(JsonObject state) => new()
+    {
+        ["version"] = 3,
+        ["deployment"] = new JsonObject
+        {
+            ["manifest"] = new JsonObject { ["time"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), ["magic"] = "fake", ["version"] = Version },
+            ["secrets_providers"] = new JsonObject { ["type"] = (string?)state["secretsProvider"] },
+            ["resources"] = new JsonArray(state["resources"]!.AsObject().Select(r => (JsonNode)new JsonObject
+            {
+                ["urn"] = $"urn:pulumi:{state["stack"]}::{state["project"]}::{r.Value!["type"]}::{r.Key}",
+                ["custom"] = true,
+                ["type"] = r.Value["type"]!.DeepClone(),
+                ["inputs"] = new JsonObject { ["fingerprint"] = r.Value["inputs"]!.DeepClone() },
+            }).ToArray()),
+            ["pending_operations"] = new JsonArray(state["pendingOperations"]!.AsArray().Select(p => (JsonNode)new JsonObject
+            {
+                ["resource"] = new JsonObject { ["urn"] = p!["urn"]!.DeepClone() },
+                ["type"] = p["type"]!.DeepClone(),
+            }).ToArray()),
+        },
+    };
+
+    private static void Import(Backend backend, string file)
+    {
+        var state = Unlocked(backend);
+        var deployment = JsonNode.Parse(File.ReadAllText(file))!["deployment"] ?? throw new CliException("could not deserialize deployment: missing deployment");
+        var resources = new JsonObject();
+        foreach (var resource in deployment["resources"]!.AsArray())
+        {
+            var urn = (string)resource!["urn"]!;
+            resources[urn[(urn.LastIndexOf("::", StringComparison.Ordinal) + 2)..]] = new JsonObject
+            {
+                ["type"] = resource["type"]!.DeepClone(),
+                ["inputs"] = resource["inputs"]!["fingerprint"]!.DeepClone(),
+            };
+        }
+
+        state["resources"] = resources;
+        state["pendingOperations"] = new JsonArray((deployment["pending_operations"]?.AsArray() ?? []).Select(p => (JsonNode)new JsonObject
+        {
+            ["urn"] = p!["resource"]!["urn"]!.DeepClone(),
+            ["type"] = p["type"]!.DeepClone(),
+        }).ToArray());
+        backend.Save(state);
+    }
+}
