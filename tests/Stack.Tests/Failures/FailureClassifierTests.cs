@@ -57,6 +57,7 @@ public sealed class FailureClassifierTests
         { "error: failed to decrypt: incorrect passphrase, please set PULUMI_CONFIG_PASSPHRASE to the correct passphrase or set PULUMI_CONFIG_PASSPHRASE_FILE to a file containing the passphrase", "ConfigurationError", false },
         { "error: no resource plugin 'pulumi-resource-aws' found in the workspace at version v7.48.0 or on your $PATH", "ConfigurationError", false },
         { "The Pulumi CLI encountered a fatal error. This is a bug!", "EngineCrash", true },
+        { "deleting RDS Cluster (prod-db): operation error RDS: DeleteDBCluster, api error InvalidParameterCombination: Cannot delete protected Cluster, please disable deletion protection and try again.", "DeletionProtected", false },
         { "creating Widget: the service answered something no one has seen before", "Unknown", false },
     };
 

@@ -1,0 +1,24 @@
+namespace DataPlatform.Stack.Engine;
+
+/// <summary>
+/// Everything a run needs: the stack, the program files (Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml), where the state
+/// lives, how secrets are encrypted, and extra environment (AWS credentials from the referenced Secret). Values in
+/// <see cref="Environment"/> and the passphrase are secrets: they never reach logs or messages.
+/// </summary>
+public sealed record StackRequest
+{
+    public required string StackName { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Files { get; init; }
+
+    /// <summary>Backend URL; null takes the engine's default.</summary>
+    public string? BackendUrl { get; init; }
+
+    /// <summary>passphrase (default) or a KMS URL such as awskms://alias/pulumi-state.</summary>
+    public string? SecretsProvider { get; init; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Values to scrub from every message (passwords known to the caller, credentials).</summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
+}
