@@ -18,6 +18,9 @@ public interface IStackEngine
     /// <summary>The stack's outputs, each marked secret or not as LocalWorkspace detects it.</summary>
     Task<IReadOnlyDictionary<string, StackOutput>> GetOutputsAsync(StackRequest request, CancellationToken cancellationToken);
 
+    /// <summary>The newest history entry (`stack history --json --page-size 1 --page 1`), or null for a stack without one.</summary>
+    Task<HistoryEntry?> GetLastUpdateAsync(StackRequest request, CancellationToken cancellationToken);
+
     /// <summary>Removes the stack and its state (after a destroy).</summary>
     Task RemoveStackAsync(StackRequest request, CancellationToken cancellationToken);
 

@@ -69,6 +69,27 @@ public sealed partial class PulumiCliEngine : IStackEngine
             StringComparer.Ordinal);
     }
 
+    public async Task<HistoryEntry?> GetLastUpdateAsync(StackRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var json = await RequireAsync(
+            ["stack", "history", "--json", "--show-secrets", "--page-size", "1", "--page", "1", "--stack", request.StackName],
+            StackWorkspace.Write(_options.WorkspaceRoot, request), request, cancellationToken);
+        if (JsonNode.Parse(json) is not JsonArray { Count: > 0 } entries)
+        {
+            return null;
+        }
+
+        var entry = entries[0]!;
+        return new HistoryEntry(
+            (int?)entry["version"] ?? 0,
+            (string?)entry["kind"] ?? "",
+            (string?)entry["result"] ?? "",
+            DateTimeOffset.TryParse((string?)entry["startTime"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var start) ? start : null,
+            DateTimeOffset.TryParse((string?)entry["endTime"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var end) ? end : null,
+            (entry["resourceChanges"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (int?)p.Value ?? 0, StringComparer.Ordinal));
+    }
+
     public async Task RemoveStackAsync(StackRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -27,6 +27,9 @@ public sealed class PulumiCliEngineTests
         Assert.False(outputs["vpcId"].IsSecret);
         Assert.Equal(4, second.ResourceChanges["same"]);
         Assert.Empty(harness.LockFiles());
+        var last = await harness.Engine.GetLastUpdateAsync(request, CancellationToken.None);
+        Assert.Equal(("update", "succeeded", 2), (last!.Kind, last.Result, last.Version));
+        Assert.Equal(4, last.ResourceChanges["same"]);
     }
 
     [Fact]
