@@ -1,0 +1,130 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace DataPlatform.Operator.Runtime.Client;
+
+/// <summary><see cref="IKubernetesClient"/> on KubernetesClient: GenericClient for CRUD, CustomObjects for status and watches.</summary>
+internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClient
+{
+    public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        (await kubernetes.Version.GetCodeAsync(cancellationToken)).GitVersion;
+
+    public async Task<TEntity?> GetAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        try
+        {
+            using var client = Generic<TEntity>();
+            return ns is null ? await client.ReadAsync<TEntity>(name, cancellationToken) : await client.ReadNamespacedAsync<TEntity>(ns, name, cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<(IReadOnlyList<TEntity> Items, string ResourceVersion)> ListAsync<TEntity>(string? ns, string? labelSelector, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        using var response = ns is null
+            ? await kubernetes.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(meta.Group, meta.Version, meta.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken)
+            : await kubernetes.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(meta.Group, meta.Version, ns, meta.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken);
+        var list = KubernetesJson.Deserialize<EntityList<TEntity>>(((JsonElement)response.Body).GetRawText());
+        return (list.Items ?? [], list.Metadata?.ResourceVersion ?? "");
+    }
+
+    public async IAsyncEnumerable<(WatchEventType Type, TEntity Entity)> WatchAsync<TEntity>(string? ns, string resourceVersion, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        Exception? failure = null;
+        var events = ns is null
+            ? kubernetes.CustomObjects.WatchListClusterCustomObjectAsync(meta.Group, meta.Version, meta.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: e => failure = e, cancellationToken: cancellationToken)
+            : kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(meta.Group, meta.Version, ns, meta.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: e => failure = e, cancellationToken: cancellationToken);
+        await foreach (var (type, item) in events)
+        {
+            var json = item is JsonElement element ? element.GetRawText() : JsonSerializer.Serialize(item);
+            if (type == WatchEventType.Error)
+            {
+                throw new WatchExpiredException($"The watch of {meta.Plural} from resourceVersion {resourceVersion} ended with an error: {json}");
+            }
+
+            yield return (type, KubernetesJson.Deserialize<TEntity>(json));
+        }
+
+        if (failure is KubernetesException { Status.Code: 410 } || failure?.Message.Contains("too old resource version", StringComparison.Ordinal) == true)
+        {
+            throw new WatchExpiredException($"The watch of {meta.Plural} from resourceVersion {resourceVersion} expired: {failure.Message}");
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    public Task<TEntity> CreateAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => WriteAsync(entity, async client => entity.Metadata.NamespaceProperty is { } ns
+            ? await client.CreateNamespacedAsync(entity, ns, cancellationToken)
+            : await client.CreateAsync(entity, cancellationToken));
+
+    public Task<TEntity> UpdateAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => WriteAsync(entity, async client => entity.Metadata.NamespaceProperty is { } ns
+            ? await client.ReplaceNamespacedAsync(entity, ns, entity.Metadata.Name, cancellationToken)
+            : await client.ReplaceAsync(entity, entity.Metadata.Name, cancellationToken));
+
+    public async Task<TEntity> UpdateStatusAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        try
+        {
+            var body = entity.Metadata.NamespaceProperty is { } ns
+                ? await kubernetes.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(entity, meta.Group, meta.Version, ns, meta.Plural, entity.Metadata.Name, cancellationToken: cancellationToken)
+                : await kubernetes.CustomObjects.ReplaceClusterCustomObjectStatusAsync(entity, meta.Group, meta.Version, meta.Plural, entity.Metadata.Name, cancellationToken: cancellationToken);
+            return KubernetesJson.Deserialize<TEntity>(((JsonElement)body).GetRawText());
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new ConflictException($"The status of {meta.Plural} {entity.Metadata.NamespaceProperty}/{entity.Metadata.Name} changed since it was read.", e);
+        }
+    }
+
+    public async Task DeleteAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        using var client = Generic<TEntity>();
+        try
+        {
+            _ = ns is null ? await client.DeleteAsync<TEntity>(name, cancellationToken) : await client.DeleteNamespacedAsync<TEntity>(ns, name, cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
+    private async Task<TEntity> WriteAsync<TEntity>(TEntity entity, Func<GenericClient, Task<TEntity>> write)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        using var client = Generic<TEntity>();
+        try
+        {
+            return await write(client);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new ConflictException($"{typeof(TEntity).Name} {entity.Metadata.NamespaceProperty}/{entity.Metadata.Name} changed since it was read (or already exists).", e);
+        }
+    }
+
+    private GenericClient Generic<TEntity>()
+    {
+        var meta = EntityMetadata.Of<TEntity>();
+        return new GenericClient(kubernetes, meta.Group, meta.Version, meta.Plural, disposeClient: false);
+    }
+}
