@@ -6,6 +6,7 @@ internal static class Verbs
     public const string Usage = """
         Usage: DataPlatform.Operator <verb> [arguments]
 
+          run [--kubeconfig PATH]   run the operator (settings: appsettings.json, DATAPLATFORM_* variables)
           validate FILE... [--output text|json]  check environments before any AWS call (exit 0 valid, 1 invalid, 2 unreadable)
           plan [FILE] [--out DIR]   show what an environment builds and write its Pulumi project (default: the embedded full sample)
           generate-crd [--out PATH] write the CustomResourceDefinition generated from the entity types
@@ -23,6 +24,7 @@ internal static class Verbs
         var rest = args[1..];
         return args[0] switch
         {
+            "run" => await RunCommand.RunAsync(rest, stdout, stderr, cancellationToken),
             "validate" => await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken),
             "plan" => await PlanCommand.RunAsync(rest, stdout, stderr, cancellationToken),
             "generate-crd" => await GenerateCrdCommand.RunAsync(rest, stdout, stderr, cancellationToken),

@@ -1,0 +1,67 @@
+using DataPlatform.Operator.Hosting;
+using DataPlatform.Operator.Runtime.Client;
+using DataPlatform.Stack.Engine;
+using Microsoft.Extensions.Options;
+
+namespace DataPlatform.Operator.Cli;
+
+/// <summary>
+/// <c>run [--kubeconfig PATH]</c>: runs the operator. Before starting it checks, with one clear line each and exit
+/// code 1, that the settings are valid, the Kubernetes API server answers and the Pulumi CLI is usable.
+/// </summary>
+internal static class RunCommand
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = OperatorHost.Build(args);
+            _ = app.Services.GetRequiredService<IOptions<Runtime.OperatorOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<StackEngineOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            await stderr.WriteLineAsync($"run: invalid settings: {string.Join(" ", e.Failures)}");
+            return 1;
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or InvalidOperationException)
+        {
+            await stderr.WriteLineAsync($"run: no usable Kubernetes configuration: {e.Message} (use --kubeconfig PATH, KUBECONFIG, or run in a cluster).");
+            return 1;
+        }
+
+        await using (app)
+        {
+            using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            probe.CancelAfter(ProbeTimeout);
+            var host = app.Services.GetRequiredService<k8s.IKubernetes>().BaseUri;
+            try
+            {
+                var version = await app.Services.GetRequiredService<IKubernetesClient>().GetServerVersionAsync(probe.Token);
+                await stdout.WriteLineAsync($"run: connected to Kubernetes {version} at {host}");
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or k8s.Autorest.HttpOperationException)
+            {
+                await stderr.WriteLineAsync($"run: cannot reach the Kubernetes API server at {host}: {(e is OperationCanceledException ? $"no answer within {ProbeTimeout.TotalSeconds:0} s" : e.Message)}");
+                return 1;
+            }
+
+            try
+            {
+                var pulumi = await app.Services.GetRequiredService<IStackEngine>().CheckCliAsync(probe.Token);
+                await stdout.WriteLineAsync($"run: using the Pulumi CLI {pulumi}");
+            }
+            catch (EngineConfigurationException e)
+            {
+                await stderr.WriteLineAsync($"run: {e.Message}");
+                return 1;
+            }
+
+            await app.RunAsync(cancellationToken);
+            return Environment.ExitCode;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text;
+using DataPlatform.Entities;
+using DataPlatform.Operator.Runtime.Client;
+using DataPlatform.Stack.Engine;
+using DataPlatform.Stack.Naming;
+using DataPlatform.Stack.Program;
+using k8s.Models;
+
+namespace DataPlatform.Operator.Controllers;
+
+/// <summary>
+/// Builds the engine request for an environment: the generated program, the stack, the backend and secrets
+/// provider from the spec (or the operator's defaults), and AWS credentials from the referenced Secret (or none,
+/// for the ambient identity such as IRSA).
+/// </summary>
+internal sealed class StackRequestFactory(IKubernetesClient client)
+{
+    public static readonly string[] CredentialKeys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
+    /// <summary>The request, or an explanation when the credentials Secret is missing or incomplete.</summary>
+    public async Task<(StackRequest? Request, string? Problem)> CreateAsync(V1Alpha1DataPlatformEnvironment environment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var spec = environment.Spec;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["AWS_REGION"] = spec.Region };
+        var secrets = new List<string>();
+        if (spec.Stack.CredentialsSecretRef is { } reference)
+        {
+            var secret = await client.GetAsync<V1Secret>(reference.Name, environment.Metadata.NamespaceProperty, cancellationToken);
+            if (secret is null)
+            {
+                return (null, $"The credentials Secret {reference.Name} named in spec.stack.credentialsSecretRef does not exist in namespace {environment.Metadata.NamespaceProperty}.");
+            }
+
+            foreach (var key in CredentialKeys)
+            {
+                if (secret.Data?.TryGetValue(key, out var value) == true)
+                {
+                    var text = Encoding.UTF8.GetString(value);
+                    variables[key] = text;
+                    secrets.Add(text);
+                }
+            }
+
+            if (!variables.ContainsKey("AWS_ACCESS_KEY_ID") || !variables.ContainsKey("AWS_SECRET_ACCESS_KEY"))
+            {
+                return (null, $"The credentials Secret {reference.Name} needs the keys AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.");
+            }
+        }
+
+        var program = StackProgramBuilder.Build(environment);
+        return (new StackRequest
+        {
+            StackName = ResourceNames.For(environment).Stack,
+            Files = PulumiYamlWriter.Files(program),
+            BackendUrl = spec.Stack.BackendUrl,
+            SecretsProvider = spec.Stack.SecretsProvider ?? "passphrase",
+            Environment = variables,
+            Secrets = secrets,
+        }, null);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Diagnostics;
+using DataPlatform.Operator.Metrics;
+using DataPlatform.Operator.Runtime.Abstractions;
+using DataPlatform.Operator.Runtime.Client;
+using DataPlatform.Operator.Runtime.Queue;
+using DataPlatform.Operator.Runtime.Watch;
+using k8s;
+using k8s.Models;
+
+namespace DataPlatform.Operator.Runtime.Controller;
+
+/// <summary>
+/// Runs one controller with controller-runtime's semantics: informers feed keys into the work queue; N workers
+/// take keys, never one key in two workers; the finalizer is added before the first reconcile and removed only
+/// after it succeeds; RequeueAfter resets the backoff, failures and exceptions go to the rate limiter; a resync
+/// re-enqueues every cached key from the cache; shutdown stops taking work and waits for reconciles in flight.
+/// </summary>
+internal sealed partial class ControllerRunner<TEntity>(
+    IKubernetesClient client,
+    IServiceScopeFactory scopes,
+    ControllerRegistration<TEntity> registration,
+    OperatorOptions options,
+    OperatorMetrics metrics,
+    TimeProvider time,
+    ILogger<ControllerRunner<TEntity>> logger)
+    : IControllerRunner, IDisposable
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time));
+    private readonly List<Informer<TEntity>> _informers = [];
+
+    public int QueueLength => _queue.Length;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var namespaces = options.WatchNamespaces.Count == 0 ? [null] : options.WatchNamespaces.Select(n => (string?)n).ToList();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var informerTasks = new List<Task>();
+        foreach (var ns in namespaces)
+        {
+            var informer = new Informer<TEntity>(client, ns, time, logger);
+            informer.Changed += key => _queue.Add(key);
+            _informers.Add(informer);
+            informerTasks.Add(informer.RunAsync(stop.Token));
+        }
+
+        await Task.WhenAll(_informers.Select(i => i.Synced)).WaitAsync(cancellationToken);
+        var cached = _informers.Sum(i => i.Count);
+        Log.Started(logger, typeof(TEntity).Name, options.MaxConcurrentReconciles, cached);
+        using var resync = time.CreateTimer(_ => Resync(), null, options.ResyncPeriod, options.ResyncPeriod);
+        var workers = Enumerable.Range(0, options.MaxConcurrentReconciles).Select(_ => WorkAsync(stop.Token)).ToList();
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        _queue.ShutDown();
+        await Task.WhenAny(Task.WhenAll(workers), Task.Delay(options.ShutdownTimeout, time, CancellationToken.None));
+        await stop.CancelAsync();
+        await Task.WhenAll(informerTasks.Concat(workers).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+    }
+
+    public void Dispose() => _queue.Dispose();
+
+    private void Resync()
+    {
+        foreach (var key in _informers.SelectMany(i => i.Keys))
+        {
+            _queue.Add(key);
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            EntityKey key;
+            try
+            {
+                key = await _queue.GetAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (key.Name is null)
+            {
+                return;
+            }
+
+            metrics.QueueDepth(_queue.Length);
+            var started = Stopwatch.GetTimestamp();
+            var result = "error";
+            try
+            {
+                result = await ProcessAsync(key, cancellationToken);
+            }
+            catch (ConflictException e)
+            {
+                Log.Conflict(logger, key, e.Message);
+                _queue.AddRateLimited(key);
+                result = "conflict";
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                result = "cancelled";
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Log.ReconcileFailed(logger, key, e);
+                _queue.AddRateLimited(key);
+            }
+            finally
+            {
+                _queue.Done(key);
+                metrics.ReconcileCompleted(result, Stopwatch.GetElapsedTime(started));
+            }
+        }
+    }
+
+    private async Task<string> ProcessAsync(EntityKey key, CancellationToken cancellationToken)
+    {
+        var entity = _informers.Select(i => i.Get(key)).FirstOrDefault(e => e is not null);
+        if (entity is null)
+        {
+            _queue.Forget(key);
+            return "gone";
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var finalizerName = registration.FinalizerName;
+        var finalizers = entity.Metadata.Finalizers ?? [];
+        ReconciliationResult<TEntity> outcome;
+        if (entity.Metadata.DeletionTimestamp is not null)
+        {
+            if (finalizerName is null || !finalizers.Contains(finalizerName))
+            {
+                return "deleting";
+            }
+
+            var finalizer = (IEntityFinalizer<TEntity>)scope.ServiceProvider.GetRequiredService(registration.FinalizerType!);
+            outcome = await finalizer.FinalizeAsync(entity, cancellationToken);
+            if (outcome.IsSuccess)
+            {
+                var latest = outcome.Entity;
+                latest.Metadata.Finalizers = (latest.Metadata.Finalizers ?? []).Where(f => f != finalizerName).ToList();
+                await client.UpdateAsync(latest, cancellationToken);
+                _queue.Forget(key);
+                return "finalized";
+            }
+        }
+        else
+        {
+            if (finalizerName is not null && !finalizers.Contains(finalizerName))
+            {
+                entity.Metadata.Finalizers = [.. finalizers, finalizerName];
+                entity = await client.UpdateAsync(entity, cancellationToken);
+            }
+
+            var controller = (IEntityController<TEntity>)scope.ServiceProvider.GetRequiredService(registration.ControllerType);
+            outcome = await controller.ReconcileAsync(entity, cancellationToken);
+        }
+
+        if (outcome.IsSuccess)
+        {
+            _queue.Forget(key);
+            if (outcome.RequeueAfter is { } after)
+            {
+                _queue.AddAfter(key, after);
+                return "requeue";
+            }
+
+            return "success";
+        }
+
+        Log.ReconcileFailure(logger, key, outcome.ErrorMessage);
+        if (outcome.RequeueAfter is { } delay)
+        {
+            _queue.AddAfter(key, delay);
+        }
+        else
+        {
+            _queue.AddRateLimited(key);
+        }
+
+        return "failure";
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Controller for {Kind} started with {Workers} workers and {Count} cached objects")]
+        public static partial void Started(ILogger logger, string kind, int workers, int count);
+
+        [LoggerMessage(EventId = 301, Level = LogLevel.Debug, Message = "Conflict while reconciling {Key}; retrying: {Reason}")]
+        public static partial void Conflict(ILogger logger, EntityKey key, string reason);
+
+        [LoggerMessage(EventId = 302, Level = LogLevel.Error, Message = "Reconcile of {Key} threw")]
+        public static partial void ReconcileFailed(ILogger logger, EntityKey key, Exception exception);
+
+        [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Reconcile of {Key} failed: {Reason}")]
+        public static partial void ReconcileFailure(ILogger logger, EntityKey key, string? reason);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using DataPlatform.Operator.Runtime.Client;
+using DataPlatform.Operator.Runtime.Queue;
+using k8s;
+using k8s.Models;
+
+namespace DataPlatform.Operator.Runtime.Watch;
+
+/// <summary>
+/// List-then-watch with a local cache (client-go's reflector and store): lists, then watches from the list's
+/// resourceVersion, follows bookmarks, re-watches when a stream ends, relists on 410 Gone, and backs off
+/// exponentially when the API server fails. Every change calls <see cref="Changed"/> with the object's key.
+/// </summary>
+internal sealed partial class Informer<TEntity>(IKubernetesClient client, string? ns, TimeProvider time, ILogger logger)
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<EntityKey, TEntity> _cache = new();
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public event Action<EntityKey>? Changed;
+
+    public Task Synced => _synced.Task;
+
+    public IEnumerable<EntityKey> Keys => _cache.Keys;
+
+    public int Count => _cache.Count;
+
+    public int Relists { get; private set; }
+
+    public TEntity? Get(EntityKey key) => _cache.GetValueOrDefault(key);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var backoff = MinBackoff;
+        string? version = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                version ??= await ListAsync(cancellationToken);
+                await foreach (var (type, entity) in client.WatchAsync<TEntity>(ns, version, cancellationToken))
+                {
+                    version = entity.Metadata?.ResourceVersion ?? version;
+                    if (type != WatchEventType.Bookmark)
+                    {
+                        Apply(type, entity);
+                    }
+
+                    backoff = MinBackoff;
+                }
+            }
+            catch (WatchExpiredException e)
+            {
+                Log.Relisting(logger, typeof(TEntity).Name, e.Message);
+                version = null;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or k8s.Autorest.HttpOperationException or IOException or System.Text.Json.JsonException)
+            {
+                Log.WatchFailed(logger, typeof(TEntity).Name, backoff, e.Message);
+                await Task.Delay(backoff, time, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private async Task<string> ListAsync(CancellationToken cancellationToken)
+    {
+        var (items, version) = await client.ListAsync<TEntity>(ns, null, cancellationToken);
+        Relists++;
+        var listed = items.ToDictionary(Key);
+        foreach (var gone in _cache.Keys.Where(k => !listed.ContainsKey(k)).ToList())
+        {
+            _cache.TryRemove(gone, out _);
+            Changed?.Invoke(gone);
+        }
+
+        foreach (var (key, item) in listed)
+        {
+            if (!_cache.TryGetValue(key, out var cached) || cached.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
+            {
+                _cache[key] = item;
+                Changed?.Invoke(key);
+            }
+        }
+
+        _synced.TrySetResult();
+        return version;
+    }
+
+    private void Apply(WatchEventType type, TEntity entity)
+    {
+        var key = Key(entity);
+        if (type == WatchEventType.Deleted)
+        {
+            _cache.TryRemove(key, out _);
+        }
+        else
+        {
+            _cache[key] = entity;
+        }
+
+        Changed?.Invoke(key);
+    }
+
+    private static EntityKey Key(TEntity entity) => new(entity.Metadata.NamespaceProperty ?? "", entity.Metadata.Name);
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Relisting {Kind}: {Reason}")]
+        public static partial void Relisting(ILogger logger, string kind, string reason);
+
+        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Watching {Kind} failed; retrying in {Backoff}: {Reason}")]
+        public static partial void WatchFailed(ILogger logger, string kind, TimeSpan backoff, string reason);
+    }
+}
