@@ -23,6 +23,7 @@ public static class OperatorServiceCollectionExtensions
             .Validate(o => !o.LeaderElection.Enabled || o.LeaderElection.RenewDeadline < o.LeaderElection.LeaseDuration, "Operator:LeaderElection:RenewDeadline must be shorter than LeaseDuration.")
             .Validate(o => !o.LeaderElection.Enabled || o.LeaderElection.RetryPeriod < o.LeaderElection.RenewDeadline, "Operator:LeaderElection:RetryPeriod must be shorter than RenewDeadline.")
             .ValidateOnStart();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientConfiguration.BuildDefaultConfig()));
         services.TryAddSingleton<IKubernetesClient>(provider => new Client.KubernetesClient(provider.GetRequiredService<IKubernetes>()));

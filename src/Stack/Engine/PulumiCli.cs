@@ -85,6 +85,11 @@ internal sealed partial class PulumiCli(StackEngineOptions options, ILogger logg
             ["PULUMI_SKIP_UPDATE_CHECK"] = "true",
             ["PULUMI_AUTOMATION_API"] = "true",
         };
+        foreach (var (key, value) in options.Environment)
+        {
+            environment[key] = value;
+        }
+
         if (options.PulumiHome is not null)
         {
             environment["PULUMI_HOME"] = options.PulumiHome;

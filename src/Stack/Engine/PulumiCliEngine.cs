@@ -157,7 +157,9 @@ public sealed partial class PulumiCliEngine : IStackEngine
         }
 
         var texts = tail.Progress.Errors.Select(e => e.Message).Append(run.Stderr).Where(t => t.Trim().Length > 0).ToList();
-        var failure = FailureClassifier.Default.Classify(texts, Secrets(request));
+        var failure = texts.Count == 0 && !tail.Progress.Ended
+            ? new Failure("EngineCrash", Transient: true, null, null, $"The Pulumi CLI exited with code {run.ExitCode} before the {operation} finished, without an error; the next run recovers its lock.")
+            : FailureClassifier.Default.Classify(texts, Secrets(request));
         return new EngineRunResult(operation, EngineOutcome.Failed, changes, failure, recoveries, started, _time.GetUtcNow());
     }
 

@@ -29,6 +29,9 @@ public sealed class StackEngineOptions
     /// <summary>How long an interrupted CLI gets to stop before it is killed.</summary>
     public TimeSpan CancelGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Extra environment for every CLI run, such as HTTPS_PROXY or AWS_STS_REGIONAL_ENDPOINTS.</summary>
+    public Dictionary<string, string> Environment { get; set; } = [];
+
     /// <summary>The oldest CLI the driver works with (file event logs, the commands of FACTS.md).</summary>
     public Version MinimumVersion { get; set; } = new(3, 100, 0);
 }

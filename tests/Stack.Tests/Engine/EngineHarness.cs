@@ -53,15 +53,7 @@ internal sealed class EngineHarness : IDisposable
         Engine = new PulumiCliEngine(Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, Logs);
     }
 
-    public static string FakePulumiPath
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var path = RepoPaths.InRepo("tests", "Doubles", "FakePulumi", "bin", configuration, "net10.0", "pulumi");
-            return File.Exists(path) ? path : throw new FileNotFoundException("The fake pulumi is not built; build tests/Doubles/FakePulumi.", path);
-        }
-    }
+    public static string FakePulumiPath => FakePulumiLocator.Path;
 
     public string Backend => Path.Combine(_root, "backend");
 

@@ -130,6 +130,7 @@ public sealed class PulumiCliEngineTests
 
         var crashed = await harness.Engine.RunAsync(harness.Request(), EngineOperation.Up, null, CancellationToken.None);
         Assert.Equal(EngineOutcome.Failed, crashed.Outcome);
+        Assert.Equal(("EngineCrash", true), (crashed.Failure!.Class, crashed.Failure.Transient));
         Assert.Single(harness.LockFiles());
 
         var recovered = await harness.Engine.RunAsync(harness.Request(), EngineOperation.Up, null, CancellationToken.None);
