@@ -56,7 +56,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         return harness;
     }
 
-    public async Task<WebApplication> StartHostAsync(string identity, int workers = 8)
+    public async Task<WebApplication> StartHostAsync(string identity, int workers = 8, string shutdownTimeout = "00:00:30")
     {
         var host = OperatorHost.Build(["--Http:Port=0"], builder =>
         {
@@ -69,6 +69,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
                 ["Engine:Environment:FAKE_PULUMI_FAULTS"] = FaultsFile,
                 ["Engine:Environment:FAKE_PULUMI_CALL_LOG"] = CallLog,
                 ["Operator:MaxConcurrentReconciles"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Operator:ShutdownTimeout"] = shutdownTimeout,
                 ["Operator:LeaderElection:Identity"] = identity,
                 ["Operator:LeaderElection:LeaseNamespace"] = "operators",
                 ["Operator:LeaderElection:LeaseDuration"] = "00:00:03",
@@ -76,6 +77,10 @@ internal sealed class OperatorHarness : IAsyncDisposable
                 ["Operator:LeaderElection:RetryPeriod"] = "00:00:00.200",
             });
             builder.Logging.ClearProviders();
+            if (Environment.GetEnvironmentVariable("E2E_LOGS") == "1")
+            {
+                builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Debug);
+            }
             builder.Services.AddSingleton<IKubernetes>(new Kubernetes(new KubernetesClientConfiguration { Host = Server.Address.ToString() }));
             builder.Services.AddSingleton(_ => new Operator.Metrics.OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()));
         });
@@ -103,6 +108,16 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public int Runs(string command, string? stack = null) => !File.Exists(CallLog) ? 0 : File.ReadAllLines(CallLog)
         .Select(l => JsonNode.Parse(l)!["args"]!.AsArray().Select(a => (string?)a).ToList())
         .Count(args => args.ElementAtOrDefault(1) == command && (stack is null || args.Contains(stack)));
+
+    /// <summary>Waits until the fake pulumi has started a command, by its call log, with a deadline.</summary>
+    public async Task WaitForRunAsync(string command)
+    {
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (Runs(command) == 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
+    }
 
     public async Task<V1Alpha1DataPlatformEnvironment> CreateAsync(string name, Action<V1Alpha1DataPlatformEnvironment>? configure = null, string ns = "team")
     {
