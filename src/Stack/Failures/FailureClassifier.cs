@@ -35,7 +35,7 @@ public sealed class FailureClassifier
         var secretList = (secrets ?? []).Where(s => s.Length >= 4).ToList();
         foreach (var (pattern, regex) in _table)
         {
-            var text = texts.FirstOrDefault(regex.IsMatch);
+            var text = texts.FirstOrDefault(t => Matches(regex, t));
             if (text is not null)
             {
                 return new Failure(pattern.Class, pattern.Transient, pattern.Field, pattern.Id, Clean(text, secretList));
@@ -44,6 +44,19 @@ public sealed class FailureClassifier
 
         var message = texts.Count == 0 ? "The engine failed without a message." : string.Join(" ", texts.Select(t => t.Trim()));
         return new Failure(Failure.UnknownClass, Transient: false, Field: null, PatternId: null, Clean(message, secretList));
+    }
+
+    /// <summary>A pattern that runs out of time on a pathological text counts as not matching; classification never throws.</summary>
+    private static bool Matches(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Trims, folds white space, removes every secret value and cuts to <see cref="MaxMessageLength"/>.</summary>

@@ -65,6 +65,14 @@ internal sealed partial class ControllerRunner<TEntity>(
 
     public void Dispose() => _queue.Dispose();
 
+    private void Offer(TEntity written)
+    {
+        foreach (var informer in _informers)
+        {
+            informer.Offer(written);
+        }
+    }
+
     private void Resync()
     {
         foreach (var key in _informers.SelectMany(i => i.Keys))
@@ -124,12 +132,15 @@ internal sealed partial class ControllerRunner<TEntity>(
 
     private async Task<string> ProcessAsync(EntityKey key, CancellationToken cancellationToken)
     {
-        var entity = _informers.Select(i => i.Get(key)).FirstOrDefault(e => e is not null);
-        if (entity is null)
+        var cached = _informers.Select(i => i.Get(key)).FirstOrDefault(e => e is not null);
+        if (cached is null)
         {
             _queue.Forget(key);
             return "gone";
         }
+
+        // The controller changes what it is given; the cache keeps only what the API server confirmed.
+        var entity = KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(cached));
 
         await using var scope = scopes.CreateAsyncScope();
         var finalizerName = registration.FinalizerName;
@@ -159,11 +170,14 @@ internal sealed partial class ControllerRunner<TEntity>(
             {
                 entity.Metadata.Finalizers = [.. finalizers, finalizerName];
                 entity = await client.UpdateAsync(entity, cancellationToken);
+                Offer(entity);
             }
 
             var controller = (IEntityController<TEntity>)scope.ServiceProvider.GetRequiredService(registration.ControllerType);
             outcome = await controller.ReconcileAsync(entity, cancellationToken);
         }
+
+        Offer(outcome.Entity);
 
         if (outcome.IsSuccess)
         {

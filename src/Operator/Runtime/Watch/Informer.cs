@@ -93,12 +93,32 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
         return version;
     }
 
+    /// <summary>
+    /// Write-through: the controller offers what it just wrote, so the next reconcile of the key does not read the
+    /// state from before its own write while the watch event is still on its way. Never moves an entry back.
+    /// </summary>
+    public void Offer(TEntity entity)
+    {
+        if (ns is not null && entity.Metadata.NamespaceProperty != ns)
+        {
+            return;
+        }
+
+        var key = Key(entity);
+        _cache.AddOrUpdate(key, entity, (_, cached) => IsOlder(cached, entity) ? entity : cached);
+    }
+
     private void Apply(WatchEventType type, TEntity entity)
     {
         var key = Key(entity);
         if (type == WatchEventType.Deleted)
         {
             _cache.TryRemove(key, out _);
+        }
+        else if (_cache.TryGetValue(key, out var cached) && IsOlder(entity, cached))
+        {
+            // An event older than what a write-through already put here; the newer state stays.
+            return;
         }
         else
         {
@@ -107,6 +127,12 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
 
         Changed?.Invoke(key);
     }
+
+    /// <summary>Whether a is older than b by resourceVersion; versions that are not integers are never ordered.</summary>
+    private static bool IsOlder(TEntity a, TEntity b) =>
+        long.TryParse(a.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture, out var x)
+        && long.TryParse(b.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture, out var y)
+        && x < y;
 
     private static EntityKey Key(TEntity entity) => new(entity.Metadata.NamespaceProperty ?? "", entity.Metadata.Name);
 
