@@ -53,6 +53,33 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task Losing_the_lease_stops_the_host_with_a_non_zero_exit_code()
+    {
+        await using var harness = await StartAsync(replicas: 0);
+        var host = await harness.StartHostAsync("operator-a");
+        var stopping = new TaskCompletionSource();
+        host.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        await harness.CreateAsync("owned");
+        await harness.WaitForAsync("owned", e => Condition(e, "Ready") == "True", "Ready");
+
+        try
+        {
+            var lease = await harness.Kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("dataplatform-operator-leader", "operators");
+            lease.Spec.HolderIdentity = "intruder";
+            lease.Spec.RenewTime = DateTime.UtcNow.AddMinutes(5);
+            lease.Spec.LeaseDurationSeconds = 3600;
+            await harness.Kubernetes.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "dataplatform-operator-leader", "operators");
+
+            await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(1, System.Environment.ExitCode);
+        }
+        finally
+        {
+            System.Environment.ExitCode = 0;
+        }
+    }
+
+    [Fact]
     public async Task Dropped_watches_and_conflict_storms_converge_without_duplicate_engine_runs()
     {
         await using var harness = await StartAsync();

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using DataPlatform.Entities;
+using DataPlatform.Operator.Runtime.Queue;
+using DataPlatform.Operator.Runtime.Watch;
+using DataPlatform.Operator.Tests.Runtime.Client;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DataPlatform.Operator.Tests.Runtime.Watch;
+
+public sealed class InformerTests
+{
+    [Fact]
+    public async Task Lists_then_watches_and_relists_after_compaction_and_dropped_watches()
+    {
+        await using var api = await ApiServerFixture.StartAsync();
+        await api.Client.CreateAsync(Environment("before"), CancellationToken.None);
+        var informer = new Informer<V1Alpha1DataPlatformEnvironment>(api.Client, null, TimeProvider.System, NullLogger.Instance);
+        var changed = new ConcurrentQueue<EntityKey>();
+        informer.Changed += changed.Enqueue;
+        using var stop = new CancellationTokenSource();
+        var running = informer.RunAsync(stop.Token);
+
+        await informer.Synced.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.NotNull(informer.Get(new EntityKey("team", "before")));
+
+        await api.Client.CreateAsync(Environment("during"), CancellationToken.None);
+        await WaitAsync(() => informer.Get(new EntityKey("team", "during")) is not null, "the watch delivers a new object");
+
+        api.Server.Store.DropWatches();
+        await api.Client.CreateAsync(Environment("after-drop"), CancellationToken.None);
+        await WaitAsync(() => informer.Get(new EntityKey("team", "after-drop")) is not null, "the watch resumes after a drop");
+        Assert.Equal(1, informer.Relists);
+
+        // Keep the informer away (its watches fail and it backs off), change and compact meanwhile:
+        // it comes back from a version the server no longer has, gets 410 Gone, and must relist.
+        api.Server.Faults.FailNext("WATCH", "dataplatformenvironments", 500, 2);
+        api.Server.Store.DropWatches();
+        await api.Client.DeleteAsync<V1Alpha1DataPlatformEnvironment>("before", "team", CancellationToken.None);
+        api.Server.Store.Compact();
+        await WaitAsync(() => informer.Get(new EntityKey("team", "before")) is null, "a relist after 410 Gone sees the deletion");
+        Assert.True(informer.Relists >= 2);
+        Assert.Contains(new EntityKey("team", "before"), changed);
+
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
+    public async Task A_written_object_is_not_replaced_by_an_older_watch_event()
+    {
+        await using var api = await ApiServerFixture.StartAsync();
+        var informer = new Informer<V1Alpha1DataPlatformEnvironment>(api.Client, null, TimeProvider.System, NullLogger.Instance);
+        var created = await api.Client.CreateAsync(Environment("a"), CancellationToken.None);
+        var newer = await api.Client.UpdateAsync(created, CancellationToken.None);
+        newer.Spec.Paused = true;
+        newer = await api.Client.UpdateAsync(newer, CancellationToken.None);
+
+        informer.Offer(newer);
+        informer.Offer(created);
+
+        Assert.True(informer.Get(new EntityKey("team", "a"))!.Spec.Paused);
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!condition())
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException(what);
+            }
+        }
+    }
+
+    private static V1Alpha1DataPlatformEnvironment Environment(string name) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "team" },
+        Spec = { Region = "eu-west-1" },
+    };
+}
