@@ -9,7 +9,7 @@ internal static class Verbs
           run [--kubeconfig PATH]   run the operator (settings: appsettings.json, DATAPLATFORM_* variables)
           validate FILE... [--output text|json]  check environments before any AWS call (exit 0 valid, 1 invalid, 2 unreadable)
           plan [FILE] [--out DIR]   show what an environment builds and write its Pulumi project (default: the embedded full sample)
-          generate-crd [--out PATH] write the CustomResourceDefinition generated from the entity types
+          generate-crd [--out PATH]... write the CustomResourceDefinition generated from the entity types
           help                      show this text
         """;
 

@@ -14,7 +14,7 @@ public sealed class CrdGeneratorTests
         Assert.True(
             generated == checkedIn,
             $"{CrdGenerator.RelativePath} drifted from src/Entities. Regenerate it with: "
-            + $"dotnet run --project src/Operator -- generate-crd --out {CrdGenerator.RelativePath}\n"
+            + $"dotnet run --project src/Operator -- generate-crd --out {CrdGenerator.RelativePath} --out charts/dataplatform-operator/files/crd.yaml\n"
             + FirstDifference(checkedIn, generated));
     }
 

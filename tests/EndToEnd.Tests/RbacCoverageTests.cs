@@ -1,0 +1,44 @@
+using DataPlatform.Operator.Tests.Packaging;
+using static DataPlatform.EndToEnd.Tests.OperatorHarness;
+
+namespace DataPlatform.EndToEnd.Tests;
+
+/// <summary>Every call the operator really makes is granted by the RBAC it ships with (config/rbac/expected-calls.yaml).</summary>
+public sealed class RbacCoverageTests
+{
+    private static readonly Dictionary<string, string> Groups = new(StringComparer.Ordinal)
+    {
+        ["dataplatformenvironments"] = "dataplatform.io",
+        ["secrets"] = "",
+        ["events"] = "",
+        ["leases"] = "coordination.k8s.io",
+    };
+
+    private static readonly Dictionary<string, string> Verbs = new(StringComparer.Ordinal)
+    {
+        ["GET"] = "get", ["LIST"] = "list", ["WATCH"] = "watch", ["POST"] = "create", ["PUT"] = "update", ["PATCH"] = "patch", ["DELETE"] = "delete",
+    };
+
+    [Fact]
+    public async Task The_operator_makes_only_granted_calls_through_a_whole_lifecycle()
+    {
+        await using var harness = await StartAsync();
+        harness.Faults(("up", "throttle", 0));
+        await harness.CreateAsync("audited");
+        await harness.WaitForAsync("audited", e => Condition(e, "Ready") == "True", "Ready");
+        await harness.DeleteAsync("audited");
+        await harness.WaitForAsync("audited", e => e is null, "gone");
+
+        // The test itself only created and deleted the environment; everything else is the operator.
+        var observed = harness.Server.Requests.Counts.Keys
+            .Select(k => k.Split(' '))
+            .Where(k => !(k[1] == "dataplatformenvironments" && k[0] is "POST" or "DELETE"))
+            .Select(k => $"{Groups[k[1].Split('/')[0]]}/{k[1]}:{Verbs[k[0]]}")
+            .ToHashSet(StringComparer.Ordinal);
+        var granted = ExpectedCalls.Of("cluster").Union(ExpectedCalls.Of("leaderElection")).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(observed.Except(granted));
+        Assert.Contains("dataplatform.io/dataplatformenvironments/status:update", observed);
+        Assert.Contains("coordination.k8s.io/leases:update", observed);
+    }
+}

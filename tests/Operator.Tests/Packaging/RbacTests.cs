@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using DataPlatform.Stack.Input;
+using DataPlatform.TestSupport;
+
+namespace DataPlatform.Operator.Tests.Packaging;
+
+public sealed class RbacTests
+{
+    [Fact]
+    public void Kustomize_roles_grant_exactly_the_expected_calls()
+    {
+        var cluster = Rules(Load("config", "rbac", "role.yaml"));
+        var leader = Rules(Load("config", "rbac", "leader_election_role.yaml"));
+
+        Assert.Equal(ExpectedCalls.Of("cluster"), cluster);
+        Assert.Equal(ExpectedCalls.Of("leaderElection"), leader);
+    }
+
+    [Fact]
+    public async Task Chart_roles_grant_exactly_the_expected_calls()
+    {
+        var documents = await Rendered.HelmAsync();
+
+        Assert.Equal(ExpectedCalls.Of("cluster"), Rules(documents.Single(d => (string?)d["kind"] == "ClusterRole")));
+        Assert.Equal(ExpectedCalls.Of("leaderElection"), Rules(documents.Single(d => (string?)d["kind"] == "Role")));
+    }
+
+    private static JsonObject Load(params string[] path) => YamlJson.ParseAll(File.ReadAllText(RepoPaths.InRepo(path))).Single()!.AsObject();
+
+    private static SortedSet<string> Rules(JsonObject role) => new(
+        role["rules"]!.AsArray().SelectMany(rule =>
+            from g in rule!["apiGroups"]!.AsArray()
+            from r in rule["resources"]!.AsArray()
+            from v in rule["verbs"]!.AsArray()
+            select $"{(string?)g}/{(string?)r}:{(string?)v}"),
+        StringComparer.Ordinal);
+}
