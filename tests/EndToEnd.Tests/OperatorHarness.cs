@@ -43,20 +43,20 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     public string CallLog => Path.Combine(_root, "calls.jsonl");
 
-    public static async Task<OperatorHarness> StartAsync(int replicas = 1, int workers = 8)
+    public static async Task<OperatorHarness> StartAsync(int replicas = 1, int workers = 8, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var server = new FakeApiServer([Environments]) { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
         await server.StartAsync();
         var harness = new OperatorHarness(server);
         for (var i = 0; i < replicas; i++)
         {
-            await harness.StartHostAsync($"operator-{i}", workers);
+            await harness.StartHostAsync($"operator-{i}", workers, settings: settings);
         }
 
         return harness;
     }
 
-    public async Task<WebApplication> StartHostAsync(string identity, int workers = 8, string shutdownTimeout = "00:00:30")
+    public async Task<WebApplication> StartHostAsync(string identity, int workers = 8, string shutdownTimeout = "00:00:30", IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = OperatorHost.Build(["--Http:Port=0"], builder =>
         {
@@ -76,6 +76,10 @@ internal sealed class OperatorHarness : IAsyncDisposable
                 ["Operator:LeaderElection:RenewDeadline"] = "00:00:02",
                 ["Operator:LeaderElection:RetryPeriod"] = "00:00:00.200",
             });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
             builder.Logging.ClearProviders();
             if (Environment.GetEnvironmentVariable("E2E_LOGS") == "1")
             {
