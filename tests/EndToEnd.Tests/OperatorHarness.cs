@@ -100,13 +100,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         _hosts.Remove(host);
     }
 
-    public void Faults(params (string Command, string Kind, int DelayMs)[] faults) =>
-        File.WriteAllText(FaultsFile, new JsonArray(faults.Select(f => (JsonNode)new JsonObject
-        {
-            ["command"] = f.Command,
-            ["kind"] = f.Kind,
-            ["delayMs"] = f.DelayMs,
-        }).ToArray()).ToJsonString());
+    public void Faults(params (string Command, string Kind, int DelayMs)[] faults) => FakePulumiFaults.Write(FaultsFile, faults);
 
     /// <summary>Engine runs of a command (up, destroy, ...) recorded by the fake pulumi, optionally for one stack.</summary>
     public int Runs(string command, string? stack = null) => !File.Exists(CallLog) ? 0 : File.ReadAllLines(CallLog)

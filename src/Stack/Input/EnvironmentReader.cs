@@ -76,7 +76,7 @@ public static class EnvironmentReader
     }
 
     /// <summary>Drops explicit nulls, as the API server prunes them before defaulting.</summary>
-    private static void Prune(JsonNode? node)
+    public static void Prune(JsonNode? node)
     {
         if (node is JsonObject obj)
         {

@@ -34,7 +34,7 @@ internal static class CrdSchemas
     public static IReadOnlyList<string> Errors(JsonSchema schema, string yaml)
     {
         var document = YamlJson.ParseAll(yaml).Single()!;
-        PruneNulls(document);
+        EnvironmentReader.Prune(document);
         return schema.Validate(document.ToJsonString()).Select(e => e.ToString()).ToList();
     }
 
@@ -73,29 +73,6 @@ internal static class CrdSchemas
                     break;
                 default:
                     break;
-            }
-        }
-    }
-
-    private static void PruneNulls(JsonNode? node)
-    {
-        if (node is JsonObject obj)
-        {
-            foreach (var key in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
-            {
-                obj.Remove(key);
-            }
-
-            foreach (var (_, value) in obj)
-            {
-                PruneNulls(value);
-            }
-        }
-        else if (node is JsonArray array)
-        {
-            foreach (var item in array)
-            {
-                PruneNulls(item);
             }
         }
     }

@@ -85,13 +85,7 @@ internal sealed class EngineHarness : IDisposable
         },
     };
 
-    public void Faults(params (string Command, string Kind, int DelayMs)[] faults) =>
-        File.WriteAllText(FaultsFile, new JsonArray(faults.Select(f => (JsonNode)new JsonObject
-        {
-            ["command"] = f.Command,
-            ["kind"] = f.Kind,
-            ["delayMs"] = f.DelayMs,
-        }).ToArray()).ToJsonString());
+    public void Faults(params (string Command, string Kind, int DelayMs)[] faults) => FakePulumiFaults.Write(FaultsFile, faults);
 
     public IReadOnlyList<JsonObject> Calls() => File.Exists(CallLog)
         ? File.ReadAllLines(CallLog).Select(l => JsonNode.Parse(l)!.AsObject()).ToList()
