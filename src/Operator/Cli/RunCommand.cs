@@ -15,20 +15,25 @@ internal static class RunCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        WebApplication app;
+        WebApplication? app = null;
         try
         {
             app = OperatorHost.Build(args);
             _ = app.Services.GetRequiredService<IOptions<Runtime.OperatorOptions>>().Value;
             _ = app.Services.GetRequiredService<IOptions<StackEngineOptions>>().Value;
+
+            // The client is built lazily from the kubeconfig; build it here so a bad one is this one line.
+            _ = app.Services.GetRequiredService<k8s.IKubernetes>();
         }
         catch (OptionsValidationException e)
         {
+            await DisposeAsync(app);
             await stderr.WriteLineAsync($"run: invalid settings: {string.Join(" ", e.Failures)}");
             return 1;
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or InvalidOperationException)
         {
+            await DisposeAsync(app);
             await stderr.WriteLineAsync($"run: no usable Kubernetes configuration: {e.Message} (use --kubeconfig PATH, KUBECONFIG, or run in a cluster).");
             return 1;
         }
@@ -62,6 +67,14 @@ internal static class RunCommand
 
             await app.RunAsync(cancellationToken);
             return Environment.ExitCode;
+        }
+    }
+
+    private static async ValueTask DisposeAsync(WebApplication? app)
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
         }
     }
 }
