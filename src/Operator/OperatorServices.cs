@@ -19,6 +19,7 @@ public static class OperatorServices
         services.AddKubernetesOperator(configuration)
             .AddController<DataPlatformEnvironmentController, V1Alpha1DataPlatformEnvironment>()
             .AddFinalizer<DataPlatformEnvironmentFinalizer, V1Alpha1DataPlatformEnvironment>(V1Alpha1DataPlatformEnvironment.Finalizer);
+        services.AddHostedService<Metrics.EnvironmentPhaseMetrics>();
         return services;
     }
 }

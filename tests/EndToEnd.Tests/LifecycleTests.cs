@@ -23,6 +23,8 @@ public sealed class LifecycleTests
         Assert.StartsWith("postgresql://dbadmin:", Encoding.UTF8.GetString(secret.Data["DATABASE_URL"]), StringComparison.Ordinal);
         Assert.Equal(ready.Metadata.Uid, secret.Metadata.OwnerReferences.Single().Uid);
         Assert.Equal(1, harness.Runs("up"));
+        Assert.Equal(1, await harness.MetricAsync("dataplatform_environments{phase=\"Ready\"}"));
+        Assert.Equal(0, await harness.MetricAsync("dataplatform_environments{phase=\"Pending\"}"));
 
         await harness.UpdateAsync("analytics", e => e.Spec.Streaming.RetentionHours = 48);
         await harness.WaitForAsync("analytics", e => (long?)e?["status"]?["observedGeneration"] == 2 && Condition(e, "Ready") == "True", "generation 2 Ready");

@@ -18,11 +18,12 @@ public sealed class OperatorBuilder(IServiceCollection services)
     {
         Services.AddScoped<TController>();
         _registrations[typeof(TEntity)] = (typeof(TController), null, null);
-        Services.AddSingleton<IControllerRunner>(provider =>
+        Services.AddSingleton(provider =>
         {
             var (controller, finalizer, name) = _registrations[typeof(TEntity)];
             return ActivatorUtilities.CreateInstance<ControllerRunner<TEntity>>(provider, new ControllerRegistration<TEntity>(controller, finalizer, name));
         });
+        Services.AddSingleton<IControllerRunner>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
         return this;
     }
 

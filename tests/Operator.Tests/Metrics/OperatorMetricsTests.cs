@@ -1,3 +1,5 @@
+using DataPlatform.Entities;
+using DataPlatform.Entities.Status;
 using DataPlatform.Operator.Metrics;
 using Prometheus;
 
@@ -24,6 +26,16 @@ public sealed class OperatorMetricsTests
         Assert.Contains("dataplatform_environments{phase=\"Ready\"} 3", text, StringComparison.Ordinal);
         Assert.Contains("dataplatform_environments{phase=\"Pending\"} 0", text, StringComparison.Ordinal);
         Assert.Contains("dataplatform_reconcile_duration_seconds_count{result=\"requeue\"} 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Environments_are_counted_by_phase_with_no_status_yet_as_pending()
+    {
+        V1Alpha1DataPlatformEnvironment Environment(EnvironmentPhase? phase) => new() { Status = phase is null ? null : new() { Phase = phase } };
+
+        var counts = EnvironmentPhaseMetrics.Count([Environment(null), Environment(EnvironmentPhase.Ready), Environment(EnvironmentPhase.Ready), Environment(EnvironmentPhase.Failed)]);
+
+        Assert.Equal(new Dictionary<string, int> { ["Pending"] = 1, ["Ready"] = 2, ["Failed"] = 1 }, counts);
     }
 
     private static async Task<string> ExpositionAsync(CollectorRegistry registry)

@@ -27,22 +27,26 @@ internal sealed partial class ControllerRunner<TEntity>(
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time));
-    private readonly List<Informer<TEntity>> _informers = [];
+    private IReadOnlyList<Informer<TEntity>> _informers = [];
 
     public int QueueLength => _queue.Length;
+
+    /// <summary>What the informers hold now: every object this instance watches, empty while it does not lead.</summary>
+    public IReadOnlyList<TEntity> Cached() => [.. _informers.SelectMany(i => i.Values)];
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var namespaces = options.WatchNamespaces.Count == 0 ? [null] : options.WatchNamespaces.Select(n => (string?)n).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var informerTasks = new List<Task>();
-        foreach (var ns in namespaces)
+        var informers = namespaces.Select(ns => new Informer<TEntity>(client, ns, time, logger)).ToList();
+        foreach (var informer in informers)
         {
-            var informer = new Informer<TEntity>(client, ns, time, logger);
             informer.Changed += key => _queue.Add(key);
-            _informers.Add(informer);
-            informerTasks.Add(informer.RunAsync(stop.Token));
         }
+
+        // Published whole, so readers on other threads (a metrics scrape) see none or all of them.
+        _informers = informers;
+        var informerTasks = informers.Select(i => i.RunAsync(stop.Token)).ToList();
 
         await Task.WhenAll(_informers.Select(i => i.Synced)).WaitAsync(cancellationToken);
         var cached = _informers.Sum(i => i.Count);

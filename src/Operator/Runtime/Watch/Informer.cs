@@ -25,6 +25,9 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
 
     public IEnumerable<EntityKey> Keys => _cache.Keys;
 
+    /// <summary>The cached objects as the API server last confirmed them (or the controller last wrote them).</summary>
+    public IEnumerable<TEntity> Values => _cache.Values;
+
     public int Count => _cache.Count;
 
     public int Relists { get; private set; }
