@@ -43,6 +43,9 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     public string CallLog => Path.Combine(_root, "calls.jsonl");
 
+    /// <summary>The harness's scratch folder, deleted on dispose.</summary>
+    public string Root => _root;
+
     public static async Task<OperatorHarness> StartAsync(int replicas = 1, int workers = 8, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var server = new FakeApiServer([Environments]) { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
@@ -60,22 +63,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     {
         var host = OperatorHost.Build(["--Http:Port=0"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Engine:CliPath"] = FakePulumiLocator.Path,
-                ["Engine:WorkspaceRoot"] = Path.Combine(_root, "workspaces-" + identity),
-                ["Engine:DefaultBackendUrl"] = "file://" + Backend,
-                ["Engine:Passphrase"] = "e2e-passphrase",
-                ["Engine:Environment:FAKE_PULUMI_FAULTS"] = FaultsFile,
-                ["Engine:Environment:FAKE_PULUMI_CALL_LOG"] = CallLog,
-                ["Operator:MaxConcurrentReconciles"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Operator:ShutdownTimeout"] = shutdownTimeout,
-                ["Operator:LeaderElection:Identity"] = identity,
-                ["Operator:LeaderElection:LeaseNamespace"] = "operators",
-                ["Operator:LeaderElection:LeaseDuration"] = "00:00:03",
-                ["Operator:LeaderElection:RenewDeadline"] = "00:00:02",
-                ["Operator:LeaderElection:RetryPeriod"] = "00:00:00.200",
-            });
+            builder.Configuration.AddInMemoryCollection(HostSettings(identity, workers, shutdownTimeout));
             if (settings is not null)
             {
                 builder.Configuration.AddInMemoryCollection(settings);
@@ -91,6 +79,43 @@ internal sealed class OperatorHarness : IAsyncDisposable
         await host.StartAsync();
         _hosts.Add(host);
         return host;
+    }
+
+    /// <summary>
+    /// The settings every operator replica of this harness runs with: the fake pulumi and its fault script and call
+    /// log, a workspace per replica, and leader election fast enough for tests.
+    /// </summary>
+    public Dictionary<string, string?> HostSettings(string identity, int workers = 8, string shutdownTimeout = "00:00:30") => new()
+    {
+        ["Engine:CliPath"] = FakePulumiLocator.Path,
+        ["Engine:WorkspaceRoot"] = Path.Combine(_root, "workspaces-" + identity),
+        ["Engine:DefaultBackendUrl"] = "file://" + Backend,
+        ["Engine:Passphrase"] = "e2e-passphrase",
+        ["Engine:Environment:FAKE_PULUMI_FAULTS"] = FaultsFile,
+        ["Engine:Environment:FAKE_PULUMI_CALL_LOG"] = CallLog,
+        ["Operator:MaxConcurrentReconciles"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Operator:ShutdownTimeout"] = shutdownTimeout,
+        ["Operator:LeaderElection:Identity"] = identity,
+        ["Operator:LeaderElection:LeaseNamespace"] = "operators",
+        ["Operator:LeaderElection:LeaseDuration"] = "00:00:03",
+        ["Operator:LeaderElection:RenewDeadline"] = "00:00:02",
+        ["Operator:LeaderElection:RetryPeriod"] = "00:00:00.200",
+    };
+
+    /// <summary>Writes (any client's) to environments, their status and Secrets; lease renewals are left out.</summary>
+    public int EnvironmentAndSecretWrites() => Server.Requests.Counts
+        .Where(c => c.Key.Split(' ') is [var verb, var resource] && verb is "POST" or "PUT" or "PATCH" or "DELETE"
+            && (resource.StartsWith(V1Alpha1DataPlatformEnvironment.Plural, StringComparison.Ordinal) || resource == "secrets"))
+        .Sum(c => c.Value);
+
+    /// <summary>A sample of the first replica's metrics exposition ("name{label=\"value\"}"), or null when absent.</summary>
+    public async Task<double?> MetricAsync(string sample)
+    {
+        var metrics = _hosts[0].Services.GetRequiredService<Operator.Metrics.OperatorMetrics>();
+        using var stream = new MemoryStream();
+        await metrics.Registry.CollectAndExportAsTextAsync(stream);
+        var line = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n').FirstOrDefault(l => l.StartsWith(sample + " ", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line[(sample.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task StopHostAsync(WebApplication host)
@@ -164,7 +189,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// <summary>Waits until the environment's stored object satisfies the condition.</summary>
     public Task WaitForAsync(string name, Func<JsonObject?, bool> condition, string what, string ns = "team") =>
         Server.WaitUntilAsync(
-            store => condition(store.Snapshot(V1Alpha1DataPlatformEnvironment.Plural).FirstOrDefault(o => (string?)o["metadata"]!["name"] == name && (string?)o["metadata"]!["namespace"] == ns)),
+            store => condition(store.Find(new ResourceKey(V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Plural, ns, name))),
             Deadline,
             $"{ns}/{name}: {what}");
 

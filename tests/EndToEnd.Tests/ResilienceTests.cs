@@ -100,7 +100,7 @@ public sealed class ResilienceTests
         await using var harness = await StartAsync();
         await harness.CreateAsync("steady");
         await harness.WaitForAsync("steady", e => Condition(e, "Ready") == "True", "Ready");
-        var writes = EnvironmentAndSecretWrites(harness);
+        var writes = harness.EnvironmentAndSecretWrites();
 
         harness.Server.Store.DropWatches();
         harness.Server.Store.Compact();
@@ -110,7 +110,7 @@ public sealed class ResilienceTests
 
         Assert.Equal(1, harness.Runs("up"));
         // Only the marker wrote: its creation, its finalizer and its Paused status (lease renewals are leader election's).
-        Assert.Equal(writes + 3, EnvironmentAndSecretWrites(harness));
+        Assert.Equal(writes + 3, harness.EnvironmentAndSecretWrites());
     }
 
     [Fact]
@@ -126,9 +126,4 @@ public sealed class ResilienceTests
         await harness.WaitForAsync("paused", e => Condition(e, "Ready") == "True" && Condition(e, "Paused") is null, "Ready after resume");
         Assert.Equal(1, harness.Runs("up"));
     }
-
-    private static int EnvironmentAndSecretWrites(OperatorHarness harness) => harness.Server.Requests.Counts
-        .Where(c => c.Key.Split(' ') is [var verb, var resource] && verb is "POST" or "PUT" or "PATCH" or "DELETE"
-            && (resource.StartsWith("dataplatformenvironments", StringComparison.Ordinal) || resource == "secrets"))
-        .Sum(c => c.Value);
 }
