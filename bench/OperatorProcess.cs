@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Tracing;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using DataPlatform.TestSupport;
 using Microsoft.Diagnostics.NETCore.Client;
 
 namespace DataPlatform.Bench;
@@ -15,7 +14,7 @@ namespace DataPlatform.Bench;
 /// </summary>
 internal sealed class OperatorProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly HttpClient _http;
     private readonly StringBuilder _output = new();
@@ -45,17 +44,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
     public static async Task<OperatorProcess> StartAsync(Uri apiServer, string folder, IReadOnlyDictionary<string, string?> settings)
     {
         var kubeconfig = Path.Combine(folder, "kubeconfig");
-        var server = apiServer.ToString().TrimEnd('/');
-        await File.WriteAllLinesAsync(kubeconfig,
-        [
-            "apiVersion: v1",
-            "kind: Config",
-            "clusters: [{name: fake, cluster: {server: \"" + server + "\"}}]",
-            "users: [{name: fake, user: {token: bench}}]",
-            "contexts: [{name: fake, context: {cluster: fake, user: fake}}]",
-            "current-context: fake",
-        ]);
-        var port = FreePort();
+        Loopback.WriteKubeconfig(kubeconfig, apiServer, user: "{token: bench}");
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "DataPlatform.Operator"))
         {
             RedirectStandardOutput = true,
@@ -79,20 +69,8 @@ internal sealed class OperatorProcess : IAsyncDisposable
     }
 
     /// <summary>The sum of a metric's samples on the operator's /metrics (all label sets), or null when absent.</summary>
-    public async Task<double?> MetricAsync(string name)
-    {
-        var text = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        double? sum = null;
-        foreach (var line in text.Split('\n'))
-        {
-            if (line.StartsWith(name, StringComparison.Ordinal) && line.Length > name.Length && line[name.Length] is ' ' or '{')
-            {
-                sum = (sum ?? 0) + double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
-            }
-        }
-
-        return sum;
-    }
+    public async Task<double?> MetricAsync(string name) =>
+        Loopback.MetricSum(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), name);
 
     /// <summary>
     /// Makes the operator run a full blocking GC, the way dotnet-gcdump does: an EventPipe session with the runtime's
@@ -112,7 +90,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (await MetricAsync(gen2) <= before)
         {
-            if (deadline.Elapsed > StartDeadline)
+            if (deadline.Elapsed > Deadline)
             {
                 throw new TimeoutException("The operator did not run the requested full GC.");
             }
@@ -139,7 +117,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
     private async Task WaitUntilLeadingAsync()
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartDeadline)
+        while (deadline.Elapsed < Deadline)
         {
             if (_process.HasExited)
             {
@@ -149,7 +127,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
             try
             {
                 using var response = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == System.Net.HttpStatusCode.OK)
                 {
                     return;
                 }
@@ -162,7 +140,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromMilliseconds(100));
         }
 
-        throw new TimeoutException($"The operator did not lead within {StartDeadline}:\n{Output()}");
+        throw new TimeoutException($"The operator did not lead within {Deadline}:\n{Output()}");
     }
 
     private long ProcStatus(string field)
@@ -194,12 +172,5 @@ internal sealed class OperatorProcess : IAsyncDisposable
         {
             return _output.ToString();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -114,8 +114,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         var metrics = _hosts[0].Services.GetRequiredService<Operator.Metrics.OperatorMetrics>();
         using var stream = new MemoryStream();
         await metrics.Registry.CollectAndExportAsTextAsync(stream);
-        var line = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n').FirstOrDefault(l => l.StartsWith(sample + " ", StringComparison.Ordinal));
-        return line is null ? null : double.Parse(line[(sample.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return Loopback.MetricSum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), sample);
     }
 
     public async Task StopHostAsync(WebApplication host)

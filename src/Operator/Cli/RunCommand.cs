@@ -16,6 +16,7 @@ internal static class RunCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         WebApplication? app = null;
+        k8s.IKubernetes kubernetes;
         try
         {
             app = OperatorHost.Build(args);
@@ -23,7 +24,7 @@ internal static class RunCommand
             _ = app.Services.GetRequiredService<IOptions<StackEngineOptions>>().Value;
 
             // The client is built lazily from the kubeconfig; build it here so a bad one is this one line.
-            _ = app.Services.GetRequiredService<k8s.IKubernetes>();
+            kubernetes = app.Services.GetRequiredService<k8s.IKubernetes>();
         }
         catch (OptionsValidationException e)
         {
@@ -42,7 +43,7 @@ internal static class RunCommand
         {
             using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             probe.CancelAfter(ProbeTimeout);
-            var host = app.Services.GetRequiredService<k8s.IKubernetes>().BaseUri;
+            var host = kubernetes.BaseUri;
             try
             {
                 var version = await app.Services.GetRequiredService<IKubernetesClient>().GetServerVersionAsync(probe.Token);

@@ -16,15 +16,6 @@ internal static class StatusTransitions
         return environment.Status ??= new DataPlatformEnvironmentStatus();
     }
 
-    /// <summary>A resource seen for the first time gets Ready=False at once.</summary>
-    public static void FirstSeen(V1Alpha1DataPlatformEnvironment environment, DateTimeOffset now)
-    {
-        var status = Ensure(environment);
-        var generation = Generation(environment);
-        EnvironmentConditions.Set(status, Ready, ConditionStatus.False, "Pending", "The operator has seen the environment and will deploy it shortly.", generation, now);
-        status.Phase = EnvironmentPhase.Pending;
-    }
-
     public static void Paused(V1Alpha1DataPlatformEnvironment environment, DateTimeOffset now)
     {
         var status = Ensure(environment);

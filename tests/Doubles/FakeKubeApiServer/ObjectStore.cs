@@ -73,13 +73,7 @@ public sealed class ObjectStore(IReadOnlySet<string> statusSubresources, TimePro
         }
     }
 
-    public JsonObject Get(ResourceKey key)
-    {
-        lock (_gate)
-        {
-            return _objects.TryGetValue(key, out var obj) ? (JsonObject)obj.DeepClone() : throw ApiErrorException.NotFound(key.Plural, key.Name);
-        }
-    }
+    public JsonObject Get(ResourceKey key) => Find(key) ?? throw ApiErrorException.NotFound(key.Plural, key.Name);
 
     /// <summary>A copy of the object, or null when there is none.</summary>
     public JsonObject? Find(ResourceKey key)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using DataPlatform.Doubles.FakeKubeApiServer;
 using DataPlatform.Operator.Cli;
 using DataPlatform.Operator.Tests.Runtime.Client;
@@ -125,24 +123,9 @@ public sealed class RunCommandTests : IDisposable
     private string Kubeconfig(Uri server, string user = "{token: test-token}")
     {
         var path = Path.Combine(_folder, $"kubeconfig-{Guid.NewGuid():N}");
-        File.WriteAllLines(path,
-        [
-            "apiVersion: v1",
-            "kind: Config",
-            $"clusters: [{{name: c, cluster: {{server: \"{server.ToString().TrimEnd('/')}\"}}}}]",
-            $"users: [{{name: u, user: {user}}}]",
-            "contexts: [{name: x, context: {cluster: c, user: u}}]",
-            "current-context: x",
-        ]);
+        Loopback.WriteKubeconfig(path, server, user);
         return path;
     }
 
-    private static Uri ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}");
-    }
+    private static Uri ClosedPort() => new($"http://127.0.0.1:{Loopback.FreePort()}");
 }
