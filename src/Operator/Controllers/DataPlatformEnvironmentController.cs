@@ -92,7 +92,7 @@ internal sealed partial class DataPlatformEnvironmentController(
         if (request is null)
         {
             var waiting = new EngineRunResult(EngineOperation.Up, EngineOutcome.Failed, new Dictionary<string, int>(),
-                new Stack.Failures.Failure("CredentialsUnavailable", Transient: true, "spec.stack.credentialsSecretRef", null, problem!), [], time.GetUtcNow(), time.GetUtcNow());
+                new Stack.Failures.Failure("CredentialsUnavailable", Stack.Failures.FailureOutcome.Transient, "spec.stack.credentialsSecretRef", null, problem!), [], time.GetUtcNow(), time.GetUtcNow());
             return await FailedAsync(entity, waiting, cancellationToken);
         }
 

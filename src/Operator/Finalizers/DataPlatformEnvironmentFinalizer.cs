@@ -73,7 +73,7 @@ internal sealed class DataPlatformEnvironmentFinalizer(
             }
             else
             {
-                retryIn = await runs.RecordFailureAsync(entity, "destroy", result with { Failure = failure with { Transient = true } }, cancellationToken) ?? WaitForChange;
+                retryIn = await runs.RecordFailureAsync(entity, "destroy", result with { Failure = failure with { Outcome = Stack.Failures.FailureOutcome.Transient } }, cancellationToken) ?? WaitForChange;
             }
 
             entity.Status!.Phase = Entities.Status.EnvironmentPhase.Deleting;

@@ -148,7 +148,7 @@ public sealed partial class PulumiCliEngine : IStackEngine
             var message = outcome == EngineOutcome.TimedOut
                 ? $"The {operation} run took longer than {_options.RunTimeout} and was interrupted."
                 : $"The {operation} run was cancelled.";
-            return new EngineRunResult(operation, outcome, changes, new Failure(outcome.ToString(), Transient: true, null, null, message), recoveries, started, _time.GetUtcNow());
+            return new EngineRunResult(operation, outcome, changes, new Failure(outcome.ToString(), FailureOutcome.Transient, null, null, message), recoveries, started, _time.GetUtcNow());
         }
 
         if (run.Ok && tail.Progress.Summary?.Result is null or "succeeded")
@@ -158,7 +158,7 @@ public sealed partial class PulumiCliEngine : IStackEngine
 
         var texts = tail.Progress.Errors.Select(e => e.Message).Append(run.Stderr).Where(t => t.Trim().Length > 0).ToList();
         var failure = texts.Count == 0 && !tail.Progress.Ended
-            ? new Failure("EngineCrash", Transient: true, null, null, $"The Pulumi CLI exited with code {run.ExitCode} before the {operation} finished, without an error; the next run recovers its lock.")
+            ? new Failure("EngineCrash", FailureOutcome.Transient, null, null, $"The Pulumi CLI exited with code {run.ExitCode} before the {operation} finished, without an error; the next run recovers its lock.")
             : FailureClassifier.Default.Classify(texts, Secrets(request));
         return new EngineRunResult(operation, EngineOutcome.Failed, changes, failure, recoveries, started, _time.GetUtcNow());
     }

@@ -1,12 +1,15 @@
 namespace DataPlatform.Stack.Failures;
 
 /// <summary>
-/// A classified failure: the class (a CamelCase condition reason), whether a retry can fix it, the spec field at
+/// A classified failure: the class (a CamelCase condition reason), what a retry can do for it, the spec field at
 /// fault when known, the pattern that matched (null when none did) and the message for the user, secrets removed.
 /// </summary>
-public sealed record Failure(string Class, bool Transient, string? Field, string? PatternId, string Message)
+public sealed record Failure(string Class, FailureOutcome Outcome, string? Field, string? PatternId, string Message)
 {
     public const string UnknownClass = "Unknown";
+
+    /// <summary>True when a retry with backoff is expected to fix it.</summary>
+    public bool Transient => Outcome == FailureOutcome.Transient;
 
     /// <summary>Stale locks and pending operations left by a crashed run: the engine recovers these deliberately.</summary>
     public bool NeedsRecovery => Class is "PendingOperations";

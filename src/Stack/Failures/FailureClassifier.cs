@@ -6,7 +6,7 @@ namespace DataPlatform.Stack.Failures;
 
 /// <summary>
 /// Classifies engine and AWS error texts with the ordered table in failure-patterns.json (DESIGN.md section 6):
-/// the first pattern that matches any of the texts wins; nothing matching is terminal with the text kept, trimmed
+/// the first pattern that matches any of the texts wins; nothing matching is Unknown with the text kept, trimmed
 /// and with every known secret value replaced.
 /// </summary>
 public sealed class FailureClassifier
@@ -38,12 +38,12 @@ public sealed class FailureClassifier
             var text = texts.FirstOrDefault(t => Matches(regex, t));
             if (text is not null)
             {
-                return new Failure(pattern.Class, pattern.Transient, pattern.Field, pattern.Id, Clean(text, secretList));
+                return new Failure(pattern.Class, pattern.Transient ? FailureOutcome.Transient : FailureOutcome.Terminal, pattern.Field, pattern.Id, Clean(text, secretList));
             }
         }
 
         var message = texts.Count == 0 ? "The engine failed without a message." : string.Join(" ", texts.Select(t => t.Trim()));
-        return new Failure(Failure.UnknownClass, Transient: false, Field: null, PatternId: null, Clean(message, secretList));
+        return new Failure(Failure.UnknownClass, FailureOutcome.Unknown, Field: null, PatternId: null, Clean(message, secretList));
     }
 
     /// <summary>A pattern that runs out of time on a pathological text counts as not matching; classification never throws.</summary>

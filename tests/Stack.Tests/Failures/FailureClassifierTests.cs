@@ -98,12 +98,12 @@ public sealed class FailureClassifierTests
     }
 
     [Fact]
-    public void Unmatched_text_is_terminal_and_kept_trimmed_with_secrets_removed()
+    public void Unmatched_text_is_unknown_and_kept_trimmed_with_secrets_removed()
     {
         var failure = FailureClassifier.Default.Classify(["  something odd happened with password Sup3r-S3cret!   and more  "], ["Sup3r-S3cret!"]);
 
         Assert.Equal(Failure.UnknownClass, failure.Class);
-        Assert.False(failure.Transient);
+        Assert.Equal(FailureOutcome.Unknown, failure.Outcome);
         Assert.Equal("something odd happened with password [secret] and more", failure.Message);
     }
 
