@@ -17,7 +17,9 @@ namespace DataPlatform.Entities;
 [PrinterColumn(1, "Phase", "string", ".status.phase", Description = "Lifecycle phase, for humans.")]
 [PrinterColumn(2, "Region", "string", ".spec.region", Description = "AWS region of the stack.")]
 [PrinterColumn(3, "Endpoint", "string", ".status.endpoints.databaseWriter", Description = "Database writer endpoint.")]
-[PrinterColumn(4, "Age", "date", ".metadata.creationTimestamp")]
+[PrinterColumn(4, "Reason", "string", ".status.conditions[?(@.type==\"Ready\")].reason", Description = "Why the environment is or is not Ready.")]
+[PrinterColumn(5, "Age", "date", ".metadata.creationTimestamp")]
+[PrinterColumn(6, "Message", "string", ".status.conditions[?(@.type==\"Ready\")].message", Description = "The Ready condition's message: what blocks it, or what was deployed.", Priority = 1)]
 public sealed class V1Alpha1DataPlatformEnvironment
     : IKubernetesObject<V1ObjectMeta>, ISpec<DataPlatformEnvironmentSpec>, IStatus<DataPlatformEnvironmentStatus?>
 {

@@ -39,6 +39,19 @@ public sealed class DataPlatformEnvironmentStatus
     [JsonPropertyName("retry")]
     public RetryStatus? Retry { get; set; }
 
+    /// <summary>The engine run under way: resources done of total, elapsed time; absent when no run is under way.</summary>
+    [JsonPropertyName("progress")]
+    public ProgressStatus? Progress { get; set; }
+
+    /// <summary>
+    /// One entry per component of the stack program, in a fixed order, with its state (Ready, InProgress, Failed,
+    /// Pending) and resource counts; a Failed entry names the resource, the AWS error and the failure class. The
+    /// Ready condition's message names the components that block it.
+    /// </summary>
+    [JsonPropertyName("components")]
+    [ListMapKey("name")]
+    public List<ComponentStatus>? Components { get; set; }
+
     /// <summary>The last dataplatform.io/reconcile-request annotation value the operator acted on.</summary>
     [JsonPropertyName("observedReconcileRequest")]
     public string? ObservedReconcileRequest { get; set; }

@@ -48,9 +48,10 @@ public sealed class CrdGeneratorTests
         Assert.Equal(["dpe"], spec["names"]!["shortNames"]!.AsArray().Select(n => (string?)n));
         Assert.Equal(["dataplatform"], spec["names"]!["categories"]!.AsArray().Select(n => (string?)n));
         Assert.NotNull(version["subresources"]!["status"]);
-        Assert.Equal(
-            ["Ready", "Phase", "Region", "Endpoint", "Age"],
-            version["additionalPrinterColumns"]!.AsArray().Select(c => (string?)c!["name"]));
+        var columns = version["additionalPrinterColumns"]!.AsArray();
+        Assert.Equal(["Ready", "Phase", "Region", "Endpoint", "Reason", "Age", "Message"], columns.Select(c => (string?)c!["name"]));
+        Assert.Equal(["Message"], columns.Where(c => c!["priority"] is not null && c["priority"]!.ToString() != "0").Select(c => (string?)c!["name"]));
+        Assert.Equal(".status.conditions[?(@.type==\"Ready\")].reason", (string?)columns.Single(c => (string?)c!["name"] == "Reason")!["jsonPath"]);
     }
 
     [Fact]
