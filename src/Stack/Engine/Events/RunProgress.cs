@@ -41,7 +41,7 @@ public sealed class RunProgress
         switch (engineEvent.Payload)
         {
             case ResourcePreEvent { Planning: false } pre when TrackOf(pre.Metadata) is { } track:
-                track.InFlight[pre.Metadata.Name] = (pre.Metadata.Op, now);
+                track.InFlight[pre.Metadata.Name] = (pre.Metadata.Op, When(engineEvent, now));
                 break;
             case ResOutputsEvent { Planning: false } outputs when TrackOf(outputs.Metadata) is { } track:
                 track.InFlight.Remove(outputs.Metadata.Name);
@@ -119,6 +119,10 @@ public sealed class RunProgress
         var message = failure is null ? "The engine reported that the step failed, without an error message." : AwsErrorText.Brief(failure.Message);
         return new ComponentProgress(component, ComponentState.Failed, track.Done.Count, track.Total, [], resource, failure?.Class ?? Failure.UnknownClass, message);
     }
+
+    /// <summary>When the CLI says the event happened (Unix seconds), or when it was read if the log has no time.</summary>
+    private static DateTimeOffset When(EngineEvent engineEvent, DateTimeOffset now) =>
+        engineEvent.Timestamp > 0 && DateTimeOffset.FromUnixTimeSeconds(engineEvent.Timestamp) is var at && at < now ? at : now;
 
     private Track? TrackOf(StepMetadata step) => _map.Of(step) is { } component ? _tracks[component] : null;
 
