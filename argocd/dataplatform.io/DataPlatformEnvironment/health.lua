@@ -1,10 +1,43 @@
 -- Argo CD health for dataplatform.io/DataPlatformEnvironment. The operator follows kstatus:
 -- status.observedGeneration plus Ready, Reconciling and Stalled conditions (never Reconciling and Stalled
 -- both True), and a Paused condition while spec.paused or the dataplatform.io/paused annotation holds.
--- Base library only, so it runs from argocd-cm without useOpenLibs.
+-- The message names the component that blocks Ready (status.components). Base library only, so it runs from
+-- argocd-cm without useOpenLibs.
 
 local function progressing(message)
   return { status = "Progressing", message = message }
+end
+
+-- status.components lists each part of the platform with its state (Ready, InProgress, Failed, Pending). The
+-- component that blocks Ready: a Failed one first, then one the engine is working on, then one not reached.
+local rank = { Failed = 1, InProgress = 2, Pending = 3 }
+
+local function blocking()
+  local best = nil
+  if obj.status.components == nil then
+    return nil
+  end
+  for _, component in ipairs(obj.status.components) do
+    local r = rank[component.state]
+    if r ~= nil and (best == nil or r < rank[best.state]) then
+      best = component
+    end
+  end
+  return best
+end
+
+local function describe(component)
+  local name = component.name or "a component"
+  if component.state == "Failed" then
+    return "Blocked by " .. name .. " (" .. (component.failedResource or "a resource") .. ", "
+      .. (component.failureClass or "Unknown") .. "): " .. (component.message or "no message")
+  end
+  local text = "Waiting for " .. name .. " (" .. component.state .. ", " .. tostring(component.resourcesDone or 0)
+    .. "/" .. tostring(component.resourcesTotal or 0)
+  if component.inFlight ~= nil and component.inFlight[1] ~= nil then
+    text = text .. ": " .. component.inFlight[1]
+  end
+  return text .. ")"
 end
 
 if obj.status == nil or obj.status.conditions == nil then
@@ -31,13 +64,21 @@ if generation ~= nil and observed ~= nil and observed ~= generation then
 end
 
 local stalled = byType["Stalled"]
+local blocker = blocking()
 if stalled ~= nil and stalled.status == "True" then
+  if blocker ~= nil and blocker.state == "Failed" then
+    return { status = "Degraded", message = describe(blocker) }
+  end
   return { status = "Degraded", message = stalled.message or stalled.reason or "Stalled" }
 end
 
 local reconciling = byType["Reconciling"]
 if reconciling ~= nil and reconciling.status == "True" then
-  return progressing(reconciling.message or reconciling.reason or "Reconciling")
+  local message = reconciling.message or reconciling.reason or "Reconciling"
+  if blocker ~= nil then
+    return progressing(message .. " " .. describe(blocker))
+  end
+  return progressing(message)
 end
 
 local ready = byType["Ready"]

@@ -24,12 +24,16 @@ internal static class BlockingComponents
             return $"Waiting for {string.Join(", ", waiting)}.";
         }
 
-        var text = $"Blocked by {string.Join("; ", failed.Select(Failed))}.";
+        var text = string.Join(" ", failed.Select(Failed));
         return waiting.Count == 0 ? text : $"{text} Also not Ready: {string.Join(", ", waiting)}.";
     }
 
-    private static string Failed(ComponentStatus c) =>
-        $"{c.Name}: {c.FailedResource ?? "a resource"} failed with {c.FailureClass ?? "an error"} ({c.Message?.TrimEnd('.')})";
+    /// <summary>The same words as the Argo CD health message: "Blocked by database (database-cluster, InsufficientCapacity): ...".</summary>
+    private static string Failed(ComponentStatus c)
+    {
+        var message = (c.Message ?? "no message").Trim();
+        return $"Blocked by {c.Name} ({c.FailedResource ?? "a resource"}, {c.FailureClass ?? "Unknown"}): {message}{(message.EndsWith('.') ? "" : ".")}";
+    }
 
     private static string Waiting(ComponentStatus c) => c.State switch
     {
