@@ -1,9 +1,13 @@
 using DataPlatform.Entities;
 using DataPlatform.Operator.Controllers;
+using DataPlatform.Operator.Environments.Lifecycle;
 using DataPlatform.Operator.Finalizers;
+using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Runtime;
+using DataPlatform.Operator.Runtime.Controller;
 using DataPlatform.Stack;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Operator;
 
@@ -13,13 +17,27 @@ public static class OperatorServices
     public static IServiceCollection AddDataPlatformOperator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataPlatformStack(configuration);
+        services.TryAddSingleton(_ => new OperatorMetrics(Prometheus.Metrics.DefaultRegistry));
+        services.TryAddSingleton<IControllerMetrics>(provider => new ControllerMetrics(provider.GetRequiredService<OperatorMetrics>()));
         services.TryAddSingleton<EnvironmentStatusWriter>();
         services.TryAddSingleton<StackRequestFactory>();
-        services.TryAddSingleton<EngineRunRecorder>();
+        services.TryAddSingleton<ConnectionSecretWriter>();
+        services.TryAddSingleton<LifecycleActions>();
+        services.TryAddSingleton<LifecycleDriver>();
+        services.AddOptions<RetryOptions>().Bind(configuration.GetSection(RetryOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetryOptions>, RetryOptionsValidator>());
         services.AddKubernetesOperator(configuration)
             .AddController<DataPlatformEnvironmentController, V1Alpha1DataPlatformEnvironment>()
             .AddFinalizer<DataPlatformEnvironmentFinalizer, V1Alpha1DataPlatformEnvironment>(V1Alpha1DataPlatformEnvironment.Finalizer);
         services.AddHostedService<Metrics.EnvironmentPhaseMetrics>();
         return services;
+    }
+
+    /// <summary>The runtime's reconcile and queue figures, recorded in the operator's Prometheus metrics.</summary>
+    private sealed class ControllerMetrics(OperatorMetrics metrics) : IControllerMetrics
+    {
+        public void ReconcileCompleted(string result, TimeSpan duration) => metrics.ReconcileCompleted(result, duration);
+
+        public void QueueDepth(int depth) => metrics.QueueDepth(depth);
     }
 }

@@ -1,6 +1,5 @@
 using DataPlatform.Operator.Runtime;
 using DataPlatform.Operator.Webhooks;
-using k8s;
 using Prometheus;
 
 namespace DataPlatform.Operator.Hosting;
@@ -31,10 +30,6 @@ public static class OperatorHost
                     listen.UseHttps(System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(certificate, key)));
             }
         });
-        var kubeconfig = builder.Configuration["kubeconfig"];
-        builder.Services.AddSingleton<IKubernetes>(_ => new Kubernetes(kubeconfig is null
-            ? KubernetesClientConfiguration.BuildDefaultConfig()
-            : KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)));
         builder.Services.AddDataPlatformOperator(builder.Configuration);
         configure?.Invoke(builder);
 

@@ -21,9 +21,11 @@ public sealed class OperatorBuilder(IServiceCollection services)
         Services.AddSingleton(provider =>
         {
             var (controller, finalizer, name) = _registrations[typeof(TEntity)];
-            return ActivatorUtilities.CreateInstance<ControllerRunner<TEntity>>(provider, new ControllerRegistration<TEntity>(controller, finalizer, name));
+            var dispatcher = ActivatorUtilities.CreateInstance<ReconcileDispatcher<TEntity>>(provider, new ControllerRegistration<TEntity>(controller, finalizer, name));
+            return ActivatorUtilities.CreateInstance<ControllerRunner<TEntity>>(provider, dispatcher);
         });
         Services.AddSingleton<IControllerRunner>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
+        Services.AddSingleton<ICachedEntities<TEntity>>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
         return this;
     }
 

@@ -18,18 +18,9 @@ public interface IStackEngine
     /// <summary>The stack's outputs, each marked secret or not as LocalWorkspace detects it.</summary>
     Task<IReadOnlyDictionary<string, StackOutput>> GetOutputsAsync(StackRequest request, CancellationToken cancellationToken);
 
-    /// <summary>The newest history entry (`stack history --json --page-size 1 --page 1`), or null for a stack without one.</summary>
-    Task<HistoryEntry?> GetLastUpdateAsync(StackRequest request, CancellationToken cancellationToken);
+    /// <summary>Whether the state backend holds the stack (`stack ls --json`); deletion decides from this, never from status.</summary>
+    Task<bool> StackExistsAsync(StackRequest request, CancellationToken cancellationToken);
 
     /// <summary>Removes the stack and its state (after a destroy).</summary>
     Task RemoveStackAsync(StackRequest request, CancellationToken cancellationToken);
-
-    /// <summary>Clears the stack's locks (`pulumi cancel`).</summary>
-    Task CancelAsync(StackRequest request, CancellationToken cancellationToken);
-
-    /// <summary>`stack export --show-secrets`: the deployment JSON.</summary>
-    Task<string> ExportAsync(StackRequest request, CancellationToken cancellationToken);
-
-    /// <summary>`stack import --file`: replaces the deployment.</summary>
-    Task ImportAsync(StackRequest request, string deployment, CancellationToken cancellationToken);
 }

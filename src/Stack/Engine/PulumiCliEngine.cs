@@ -69,25 +69,17 @@ public sealed partial class PulumiCliEngine : IStackEngine
             StringComparer.Ordinal);
     }
 
-    public async Task<HistoryEntry?> GetLastUpdateAsync(StackRequest request, CancellationToken cancellationToken)
+    public async Task<bool> StackExistsAsync(StackRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var json = await RequireAsync(
-            ["stack", "history", "--json", "--show-secrets", "--page-size", "1", "--page", "1", "--stack", request.StackName],
-            StackWorkspace.Write(_options.WorkspaceRoot, request), request, cancellationToken);
-        if (JsonNode.Parse(json) is not JsonArray { Count: > 0 } entries)
+        var json = await RequireAsync(["stack", "ls", "--json"], StackWorkspace.Write(_options.WorkspaceRoot, request), request, cancellationToken);
+        if (JsonNode.Parse(json) is not JsonArray stacks)
         {
-            return null;
+            throw new EngineConfigurationException($"pulumi stack ls --json printed no list: {FailureClassifier.Clean(json, Secrets(request))}");
         }
 
-        var entry = entries[0]!;
-        return new HistoryEntry(
-            (int?)entry["version"] ?? 0,
-            (string?)entry["kind"] ?? "",
-            (string?)entry["result"] ?? "",
-            DateTimeOffset.TryParse((string?)entry["startTime"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var start) ? start : null,
-            DateTimeOffset.TryParse((string?)entry["endTime"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var end) ? end : null,
-            (entry["resourceChanges"] as JsonObject ?? []).ToDictionary(p => p.Key, p => (int?)p.Value ?? 0, StringComparer.Ordinal));
+        // Names of the current project's stacks are printed bare by the DIY backend, qualified (org/project/stack) otherwise.
+        return stacks.Select(s => (string?)s?["name"]).Any(name => name == request.StackName || name?.EndsWith("/" + request.StackName, StringComparison.Ordinal) == true);
     }
 
     public async Task RemoveStackAsync(StackRequest request, CancellationToken cancellationToken)
@@ -98,19 +90,13 @@ public sealed partial class PulumiCliEngine : IStackEngine
         Directory.Delete(directory, recursive: true);
     }
 
-    public async Task CancelAsync(StackRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await RequireAsync(["cancel", "--yes", "--stack", request.StackName], StackWorkspace.Write(_options.WorkspaceRoot, request), request, cancellationToken);
-    }
-
-    public async Task<string> ExportAsync(StackRequest request, CancellationToken cancellationToken)
+    internal async Task<string> ExportAsync(StackRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return await RequireAsync(["stack", "export", "--show-secrets", "--stack", request.StackName], StackWorkspace.Write(_options.WorkspaceRoot, request), request, cancellationToken);
     }
 
-    public async Task ImportAsync(StackRequest request, string deployment, CancellationToken cancellationToken)
+    internal async Task ImportAsync(StackRequest request, string deployment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var directory = StackWorkspace.Write(_options.WorkspaceRoot, request);
@@ -216,7 +202,8 @@ public sealed partial class PulumiCliEngine : IStackEngine
         EngineOperation.Up => ["up", "--yes", "--skip-preview", "--exec-kind=auto.local", "--event-log", eventLog, "--stack", stack],
         EngineOperation.Preview => ["preview", "--exec-kind=auto.local", "--event-log", eventLog, "--stack", stack],
         EngineOperation.Refresh => ["refresh", "--yes", "--skip-preview", "--exec-kind=auto.local", "--event-log", eventLog, "--stack", stack],
-        _ => ["destroy", "--yes", "--skip-preview", "--exec-kind=auto.local", "--event-log", eventLog, "--stack", stack],
+        EngineOperation.Destroy => ["destroy", "--yes", "--skip-preview", "--exec-kind=auto.local", "--event-log", eventLog, "--stack", stack],
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "The driver knows no command line for this operation."),
     };
 
     private static JsonObject Parse(string json) => JsonNode.Parse(json) as JsonObject ?? new JsonObject();

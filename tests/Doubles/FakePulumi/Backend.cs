@@ -13,6 +13,8 @@ namespace DataPlatform.Doubles.FakePulumi;
 /// </summary>
 internal sealed class Backend(string root, string project, string stack)
 {
+    public string RootPath => root;
+
     public string StatePath => Path.Combine(root, ".pulumi", "stacks", project, stack + ".json");
 
     public string LockDirectory => Path.Combine(root, ".pulumi", "locks", "organization", project, stack);
@@ -30,6 +32,25 @@ internal sealed class Backend(string root, string project, string stack)
     }
 
     public bool Exists => File.Exists(StatePath);
+
+    /// <summary>Every stack in the backend (of one project, or all), with its state.</summary>
+    public static IEnumerable<(string Project, string Stack, JsonObject State)> List(string? project)
+    {
+        var root = FromEnvironment(project ?? "", "").RootPath;
+        var stacks = Path.Combine(root, ".pulumi", "stacks");
+        if (!Directory.Exists(stacks))
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.GetDirectories(stacks).Where(d => project is null || Path.GetFileName(d) == project))
+        {
+            foreach (var file in Directory.GetFiles(folder, "*.json"))
+            {
+                yield return (Path.GetFileName(folder), Path.GetFileNameWithoutExtension(file), JsonNode.Parse(File.ReadAllText(file))!.AsObject());
+            }
+        }
+    }
 
     public JsonObject Load()
     {

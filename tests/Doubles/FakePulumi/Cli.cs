@@ -7,13 +7,14 @@ namespace DataPlatform.Doubles.FakePulumi;
 /// </summary>
 internal sealed class Cli
 {
-    private static readonly HashSet<string> Booleans = ["--non-interactive", "--yes", "--skip-preview", "--json", "--show-secrets", "--force", "--preserve-config", "--refresh"];
+    private static readonly HashSet<string> Booleans = ["--non-interactive", "--yes", "--skip-preview", "--json", "--show-secrets", "--force", "--preserve-config", "--refresh", "--all"];
 
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["version"] = [],
         ["stack select"] = ["--stack"],
         ["stack init"] = ["--secrets-provider", "--stack"],
+        ["stack ls"] = ["--json", "--all"],
         ["stack rm"] = ["--yes", "--force", "--preserve-config", "--stack"],
         ["stack output"] = ["--json", "--show-secrets", "--stack"],
         ["stack history"] = ["--json", "--show-secrets", "--page-size", "--page", "--stack"],

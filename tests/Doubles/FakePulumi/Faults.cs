@@ -45,6 +45,8 @@ internal static class Faults
         "throttle" => $"creating {type} ({name}): operation error: https response error StatusCode: 400, RequestID: 8a1c0f1e-0000-4000-8000-000000000001, api error ThrottlingException: Rate exceeded",
         "capacity" => $"creating {type} ({name}): operation error RDS: CreateDBCluster, https response error StatusCode: 400, RequestID: 8a1c0f1e-0000-4000-8000-000000000002, api error InsufficientDBClusterCapacityFault: Cannot create a cluster because there is not enough capacity. Please try the request again at a later time.",
         "invalid" => $"creating {type} ({name}): operation error RDS: CreateDBInstance, https response error StatusCode: 400, RequestID: 8a1c0f1e-0000-4000-8000-000000000003, api error InvalidParameterCombination: RDS does not support creating a DB instance with the following combination: DBInstanceClass=db.t4g.medium, Engine=postgres, EngineVersion=16.4, LicenseModel=postgresql-license.",
+        // Deliberately matches no failure pattern: a new AWS error code the table does not know yet (outcome Unknown).
+        "unclassified" => $"creating {type} ({name}): operation error RDS: CreateDBCluster, https response error StatusCode: 400, RequestID: 8a1c0f1e-0000-4000-8000-000000000005, api error UnrecognizedServiceCondition: The service reported a condition this operator has no pattern for.",
         _ => throw new CliException($"unknown fault kind {kind}"),
     };
 }

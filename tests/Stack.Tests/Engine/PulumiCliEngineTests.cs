@@ -27,9 +27,6 @@ public sealed class PulumiCliEngineTests
         Assert.False(outputs["vpcId"].IsSecret);
         Assert.Equal(4, second.ResourceChanges["same"]);
         Assert.Empty(harness.LockFiles());
-        var last = await harness.Engine.GetLastUpdateAsync(request, CancellationToken.None);
-        Assert.Equal(("update", "succeeded", 2), (last!.Kind, last.Result, last.Version));
-        Assert.Equal(4, last.ResourceChanges["same"]);
     }
 
     [Fact]
@@ -73,6 +70,24 @@ public sealed class PulumiCliEngineTests
         Assert.Equal(4, refresh.ResourceChanges["refresh"]);
         Assert.Equal(4, destroy.ResourceChanges["delete"]);
         Assert.Empty(Directory.GetFiles(harness.Backend, "*.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Stack_exists_is_read_from_the_backend_with_stack_ls()
+    {
+        using var harness = new EngineHarness();
+        var request = harness.Request();
+        var other = request with { StackName = "other-" + request.StackName };
+
+        Assert.False(await harness.Engine.StackExistsAsync(request, CancellationToken.None));
+        await harness.Engine.RunAsync(request, EngineOperation.Up, null, CancellationToken.None);
+
+        Assert.True(await harness.Engine.StackExistsAsync(request, CancellationToken.None));
+        Assert.False(await harness.Engine.StackExistsAsync(other, CancellationToken.None));
+        Assert.Contains(harness.Calls(), c => c["args"]!.AsArray().Select(a => (string?)a).SequenceEqual(["--non-interactive", "stack", "ls", "--json"]));
+        await harness.Engine.RunAsync(request, EngineOperation.Destroy, null, CancellationToken.None);
+        await harness.Engine.RemoveStackAsync(request, CancellationToken.None);
+        Assert.False(await harness.Engine.StackExistsAsync(request, CancellationToken.None));
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using DataPlatform.Operator.Metrics;
-using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.Operator.Runtime.Client;
 using DataPlatform.Operator.Runtime.Queue;
 using DataPlatform.Operator.Runtime.Watch;
@@ -11,25 +9,23 @@ namespace DataPlatform.Operator.Runtime.Controller;
 
 /// <summary>
 /// Runs one controller with controller-runtime's semantics: informers feed keys into the work queue; N workers
-/// take keys, never one key in two workers; the finalizer is added before the first reconcile and removed only
-/// after it succeeds; RequeueAfter resets the backoff, failures and exceptions go to the rate limiter; a resync
-/// re-enqueues every cached key from the cache; shutdown stops taking work and waits for reconciles in flight.
+/// take keys, never one key in two workers; each key is dispatched (<see cref="ReconcileDispatcher{TEntity}"/>)
+/// inside a logging scope naming the object, and the outcome is booked on the queue: RequeueAfter resets the
+/// backoff, failures and exceptions go to the rate limiter; a resync re-enqueues every cached key from the cache;
+/// shutdown stops taking work and waits for reconciles in flight.
 /// </summary>
 internal sealed partial class ControllerRunner<TEntity>(
     IKubernetesClient client,
-    IServiceScopeFactory scopes,
-    ControllerRegistration<TEntity> registration,
+    ReconcileDispatcher<TEntity> dispatcher,
     OperatorOptions options,
-    OperatorMetrics metrics,
+    IControllerMetrics metrics,
     TimeProvider time,
     ILogger<ControllerRunner<TEntity>> logger)
-    : IControllerRunner, IDisposable
+    : IControllerRunner, ICachedEntities<TEntity>, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time));
     private IReadOnlyList<Informer<TEntity>> _informers = [];
-
-    public int QueueLength => _queue.Length;
 
     /// <summary>What the informers hold now: every object this instance watches, empty while it does not lead.</summary>
     public IReadOnlyList<TEntity> Cached() => [.. _informers.SelectMany(i => i.Values)];
@@ -49,8 +45,8 @@ internal sealed partial class ControllerRunner<TEntity>(
         var informerTasks = informers.Select(i => i.RunAsync(stop.Token)).ToList();
 
         await Task.WhenAll(_informers.Select(i => i.Synced)).WaitAsync(cancellationToken);
-        var cached = _informers.Sum(i => i.Count);
-        Log.Started(logger, typeof(TEntity).Name, options.MaxConcurrentReconciles, cached);
+        var count = _informers.Sum(i => i.Count);
+        Log.Started(logger, typeof(TEntity).Name, options.MaxConcurrentReconciles, count);
         using var resync = time.CreateTimer(_ => Resync(), null, options.ResyncPeriod, options.ResyncPeriod);
         var workers = Enumerable.Range(0, options.MaxConcurrentReconciles).Select(_ => WorkAsync(stop.Token)).ToList();
         try
@@ -92,34 +88,33 @@ internal sealed partial class ControllerRunner<TEntity>(
             EntityKey key;
             try
             {
-                key = await _queue.GetAsync(cancellationToken);
+                (key, var shutDown) = await _queue.GetAsync(cancellationToken);
+                if (shutDown)
+                {
+                    return;
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            if (key.Name is null)
             {
                 return;
             }
 
             metrics.QueueDepth(_queue.Length);
             var started = Stopwatch.GetTimestamp();
-            var result = "error";
+            var label = "error";
             try
             {
-                result = await ProcessAsync(key, cancellationToken);
+                label = await ProcessAsync(key, cancellationToken);
             }
             catch (ConflictException e)
             {
                 Log.Conflict(logger, key, e.Message);
                 _queue.AddRateLimited(key);
-                result = "conflict";
+                label = "conflict";
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                result = "cancelled";
+                label = "cancelled";
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -129,83 +124,57 @@ internal sealed partial class ControllerRunner<TEntity>(
             finally
             {
                 _queue.Done(key);
-                metrics.ReconcileCompleted(result, Stopwatch.GetElapsedTime(started));
+                metrics.ReconcileCompleted(label, Stopwatch.GetElapsedTime(started));
             }
         }
     }
 
+    /// <summary>Dispatches the cached object in its logging scope, then books the outcome on the queue.</summary>
     private async Task<string> ProcessAsync(EntityKey key, CancellationToken cancellationToken)
     {
         var cached = _informers.Select(i => i.Get(key)).FirstOrDefault(e => e is not null);
+        DispatchOutcome outcome;
         if (cached is null)
         {
-            _queue.Forget(key);
-            return "gone";
+            outcome = new DispatchOutcome(DispatchResult.Gone);
+        }
+        else
+        {
+            // The controller changes what it is given; the cache keeps only what the API server confirmed.
+            var entity = KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(cached));
+            using var scope = logger.BeginScope(new ReconcileScope(entity));
+            outcome = await dispatcher.DispatchAsync(entity, Offer, cancellationToken);
+            if (outcome.Result == DispatchResult.Failure)
+            {
+                Log.ReconcileFailure(logger, key, outcome.Reason);
+            }
         }
 
-        // The controller changes what it is given; the cache keeps only what the API server confirmed.
-        var entity = KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(cached));
+        Book(key, outcome);
+        return outcome.Label;
+    }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var finalizerName = registration.FinalizerName;
-        var finalizers = entity.Metadata.Finalizers ?? [];
-        ReconciliationResult<TEntity> outcome;
-        if (entity.Metadata.DeletionTimestamp is not null)
+    /// <summary>controller-runtime's queue rules for an outcome.</summary>
+    private void Book(EntityKey key, DispatchOutcome outcome)
+    {
+        switch (outcome.Result)
         {
-            if (finalizerName is null || !finalizers.Contains(finalizerName))
-            {
-                return "deleting";
-            }
-
-            var finalizer = (IEntityFinalizer<TEntity>)scope.ServiceProvider.GetRequiredService(registration.FinalizerType!);
-            outcome = await finalizer.FinalizeAsync(entity, cancellationToken);
-            if (outcome.IsSuccess)
-            {
-                var latest = outcome.Entity;
-                latest.Metadata.Finalizers = (latest.Metadata.Finalizers ?? []).Where(f => f != finalizerName).ToList();
-                await client.UpdateAsync(latest, cancellationToken);
+            case DispatchResult.Failure when outcome.RequeueAfter is { } delay:
+                _queue.AddAfter(key, delay);
+                break;
+            case DispatchResult.Failure:
+                _queue.AddRateLimited(key);
+                break;
+            case DispatchResult.Requeue:
                 _queue.Forget(key);
-                return "finalized";
-            }
+                _queue.AddAfter(key, outcome.RequeueAfter!.Value);
+                break;
+            case DispatchResult.Deleting:
+                break;
+            default:
+                _queue.Forget(key);
+                break;
         }
-        else
-        {
-            if (finalizerName is not null && !finalizers.Contains(finalizerName))
-            {
-                entity.Metadata.Finalizers = [.. finalizers, finalizerName];
-                entity = await client.UpdateAsync(entity, cancellationToken);
-                Offer(entity);
-            }
-
-            var controller = (IEntityController<TEntity>)scope.ServiceProvider.GetRequiredService(registration.ControllerType);
-            outcome = await controller.ReconcileAsync(entity, cancellationToken);
-        }
-
-        Offer(outcome.Entity);
-
-        if (outcome.IsSuccess)
-        {
-            _queue.Forget(key);
-            if (outcome.RequeueAfter is { } after)
-            {
-                _queue.AddAfter(key, after);
-                return "requeue";
-            }
-
-            return "success";
-        }
-
-        Log.ReconcileFailure(logger, key, outcome.ErrorMessage);
-        if (outcome.RequeueAfter is { } delay)
-        {
-            _queue.AddAfter(key, delay);
-        }
-        else
-        {
-            _queue.AddRateLimited(key);
-        }
-
-        return "failure";
     }
 
     private static partial class Log

@@ -93,8 +93,8 @@ internal sealed class WorkQueue<TKey> : IDisposable
 
     public void Forget(TKey key) => _limiter.Forget(key);
 
-    /// <summary>Waits for the next key; null once the queue is shut down and drained.</summary>
-    public async Task<TKey?> GetAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for the next key; <c>ShutDown</c> is true (and the key meaningless) once the queue is shut down.</summary>
+    public async Task<(TKey Key, bool ShutDown)> GetAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -105,13 +105,13 @@ internal sealed class WorkQueue<TKey> : IDisposable
                 {
                     _dirty.Remove(key);
                     _processing.Add(key);
-                    return key;
+                    return (key, false);
                 }
 
                 if (_shutdown)
                 {
                     _available.Release();
-                    return default;
+                    return (default!, true);
                 }
             }
         }

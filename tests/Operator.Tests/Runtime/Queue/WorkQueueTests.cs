@@ -20,15 +20,15 @@ public sealed class WorkQueueTests : IDisposable
         _queue.Add(B);
 
         Assert.Equal(2, _queue.Length);
-        Assert.Equal(A, await _queue.GetAsync(CancellationToken.None));
-        Assert.Equal(B, await _queue.GetAsync(CancellationToken.None));
+        Assert.Equal((A, false), await _queue.GetAsync(CancellationToken.None));
+        Assert.Equal((B, false), await _queue.GetAsync(CancellationToken.None));
     }
 
     [Fact]
     public async Task A_key_being_processed_is_not_handed_out_again_and_adds_meanwhile_give_exactly_one_more_run()
     {
         _queue.Add(A);
-        var key = await _queue.GetAsync(CancellationToken.None);
+        var (key, _) = await _queue.GetAsync(CancellationToken.None);
 
         _queue.Add(A);
         _queue.Add(A);
@@ -36,7 +36,7 @@ public sealed class WorkQueueTests : IDisposable
 
         _queue.Done(key);
         Assert.Equal(1, _queue.Length);
-        Assert.Equal(A, await _queue.GetAsync(CancellationToken.None));
+        Assert.Equal((A, false), await _queue.GetAsync(CancellationToken.None));
         _queue.Done(A);
         Assert.Equal(0, _queue.Length);
     }
@@ -52,7 +52,7 @@ public sealed class WorkQueueTests : IDisposable
         Assert.Equal(0, _queue.Length);
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, _queue.Length);
-        Assert.Equal(A, await _queue.GetAsync(CancellationToken.None));
+        Assert.Equal((A, false), await _queue.GetAsync(CancellationToken.None));
         _queue.Done(A);
         _time.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(0, _queue.Length);
@@ -123,7 +123,7 @@ public sealed class WorkQueueTests : IDisposable
 
         _queue.ShutDown();
 
-        Assert.Equal(default, await waiting);
+        Assert.True((await waiting).ShutDown);
         _queue.Add(A);
         Assert.Equal(0, _queue.Length);
     }
@@ -137,7 +137,7 @@ public sealed class WorkQueueTests : IDisposable
         using var cancel = new CancellationTokenSource();
         async Task WorkerAsync()
         {
-            while (await _queue.GetAsync(cancel.Token) is { Name: not null } key)
+            while (await _queue.GetAsync(cancel.Token) is (var key, ShutDown: false))
             {
                 var now = Interlocked.Increment(ref holders);
                 InterlockedMax(ref maxHolders, now);

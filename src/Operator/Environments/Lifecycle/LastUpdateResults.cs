@@ -1,4 +1,4 @@
-namespace DataPlatform.Operator.Controllers;
+namespace DataPlatform.Operator.Environments.Lifecycle;
 
 /// <summary>Values of status.lastUpdate.result.</summary>
 internal static class LastUpdateResults

@@ -1,6 +1,6 @@
 using DataPlatform.Entities.Status;
 
-namespace DataPlatform.Operator.Controllers;
+namespace DataPlatform.Operator.Environments.Lifecycle;
 
 /// <summary>
 /// kstatus condition bookkeeping: one condition per type, lastTransitionTime changed only when the status flips,
@@ -18,7 +18,7 @@ internal static class EnvironmentConditions
         DataPlatformEnvironmentStatus status,
         string type,
         ConditionStatus value,
-        string reason,
+        ConditionReason reason,
         string message,
         long generation,
         DateTimeOffset now)
@@ -43,7 +43,7 @@ internal static class EnvironmentConditions
             {
                 Type = type,
                 Status = value,
-                Reason = reason,
+                Reason = reason.Value,
                 Message = message,
                 ObservedGeneration = generation,
                 LastTransitionTime = now,
@@ -58,7 +58,7 @@ internal static class EnvironmentConditions
         }
 
         existing.Status = value;
-        existing.Reason = reason;
+        existing.Reason = reason.Value;
         existing.Message = message;
         existing.ObservedGeneration = generation;
     }

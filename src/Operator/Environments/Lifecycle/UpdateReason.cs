@@ -1,4 +1,4 @@
-namespace DataPlatform.Operator.Controllers;
+namespace DataPlatform.Operator.Environments.Lifecycle;
 
 /// <summary>Why an engine run is owed.</summary>
 internal enum UpdateReason
@@ -6,7 +6,7 @@ internal enum UpdateReason
     /// <summary>The spec changed (or was never deployed).</summary>
     NewGeneration,
 
-    /// <summary>A transient failure's backoff has elapsed.</summary>
+    /// <summary>A failure's backoff has elapsed.</summary>
     RetryDue,
 
     /// <summary>The drift interval elapsed since the last successful run.</summary>

@@ -1,0 +1,24 @@
+namespace DataPlatform.Operator.Environments.Lifecycle;
+
+/// <summary>The CamelCase reason of a condition. A failure's class is itself a reason (<see cref="Of"/>).</summary>
+internal readonly record struct ConditionReason(string Value)
+{
+    public static readonly ConditionReason Succeeded = new("Succeeded");
+    public static readonly ConditionReason Updating = new("Updating");
+    public static readonly ConditionReason Retrying = new("Retrying");
+    public static readonly ConditionReason RetryScheduled = new("RetryScheduled");
+    public static readonly ConditionReason CheckingDrift = new("CheckingDrift");
+    public static readonly ConditionReason ReconcileRequested = new("ReconcileRequested");
+    public static readonly ConditionReason InvalidSpec = new("InvalidSpec");
+    public static readonly ConditionReason Paused = new("Paused");
+    public static readonly ConditionReason Deleting = new("Deleting");
+    public static readonly ConditionReason DeletionProtected = new("DeletionProtected");
+    public static readonly ConditionReason RetryBudgetExhausted = new("RetryBudgetExhausted");
+
+    /// <summary>An Unknown failure (no pattern matched) retried the configured number of times without success.</summary>
+    public static readonly ConditionReason UnclassifiedFailure = new("UnclassifiedFailure");
+
+    public static ConditionReason Of(FailureClass failure) => new(failure.Value);
+
+    public override string ToString() => Value;
+}

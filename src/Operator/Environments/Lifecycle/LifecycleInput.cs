@@ -1,0 +1,17 @@
+using DataPlatform.Entities;
+using DataPlatform.Stack.Validation;
+
+namespace DataPlatform.Operator.Environments.Lifecycle;
+
+/// <summary>
+/// Everything a lifecycle step depends on: the environment as last written (metadata with deletion and
+/// annotations, spec, status), the time, the settings, the pre-flight report of its spec, a jitter draw in [0, 1)
+/// for the backoff, and what the shell observed after the previous step's action (null at the start of a reconcile).
+/// </summary>
+internal sealed record LifecycleInput(
+    V1Alpha1DataPlatformEnvironment Environment,
+    DateTimeOffset Now,
+    LifecycleSettings Settings,
+    ValidationReport Validation,
+    double Jitter,
+    Observation? Observed = null);

@@ -1,0 +1,119 @@
+using DataPlatform.Entities;
+using DataPlatform.Entities.Status;
+
+namespace DataPlatform.Operator.Environments.Lifecycle;
+
+/// <summary>
+/// The lifecycle of an environment that is not being deleted (DESIGN.md section 5): a paused one only records it;
+/// an invalid spec stalls with every violation and no engine call; otherwise an update runs only when owed (a new
+/// generation, a retry whose backoff elapsed, a reconcile request, the drift interval), so a steady Ready
+/// environment costs no engine run and no API write. Reconciling is written before the run; its outcome becomes
+/// Ready, a scheduled retry or Stalled.
+/// </summary>
+internal static class LiveRules
+{
+    public static LifecycleStep Next(StatusDraft draft)
+    {
+        switch (draft.Input.Observed)
+        {
+            case UpdateSucceeded succeeded:
+                foreach (var recovery in succeeded.Recoveries)
+                {
+                    draft.Publish(LifecycleEvent.Normal(EventReason.StackRecovered, recovery));
+                }
+
+                var message = StatusTransitions.UpdateSucceeded(draft, succeeded);
+                draft.Publish(LifecycleEvent.Normal(EventReason.Updated, message));
+                var resync = draft.Environment.Spec.Stack.ResyncIntervalSeconds;
+                return draft.Finish(requeue: resync > 0 ? TimeSpan.FromSeconds(resync) : null);
+            case OperationFailed failed:
+                return FailureRules.Record(draft, failed, deleting: false);
+            case null:
+                break;
+            default:
+                throw new InvalidOperationException($"A live environment cannot observe {draft.Input.Observed.GetType().Name}.");
+        }
+
+        if (IsPaused(draft.Environment))
+        {
+            StatusTransitions.Paused(draft);
+            return draft.Finish();
+        }
+
+        StatusTransitions.Resumed(draft);
+        var report = draft.Input.Validation;
+        if (!report.IsValid)
+        {
+            var message = $"The spec is invalid; nothing was sent to AWS. {report.Summary()}";
+            StatusTransitions.InvalidSpec(draft, message);
+            if (draft.Changed)
+            {
+                draft.Publish(LifecycleEvent.Warning(EventReason.InvalidSpec, message));
+            }
+
+            return draft.Finish();
+        }
+
+        var (reason, wait) = Owed(draft);
+        if (reason is not { } owed)
+        {
+            return draft.Finish(requeue: wait);
+        }
+
+        StatusTransitions.UpdateStarted(draft, owed);
+        return draft.Finish(LifecycleAction.RunUpdate(owed));
+    }
+
+    /// <summary>Whether an update is owed now, from the resource and its status alone; else when to look again (null: never).</summary>
+    public static (UpdateReason? Reason, TimeSpan? Wait) Owed(StatusDraft draft)
+    {
+        var environment = draft.Environment;
+        var status = environment.Status;
+        var generation = draft.Generation;
+        var now = draft.Now;
+        if (IsNewReconcileRequest(environment))
+        {
+            return (UpdateReason.ReconcileRequested, null);
+        }
+
+        var lastUpdate = status?.LastUpdate;
+        var deployedThisGeneration = lastUpdate is { Result: LastUpdateResults.Succeeded } && lastUpdate.Generation == generation;
+        if (deployedThisGeneration && status?.Retry is null)
+        {
+            var interval = environment.Spec.Stack.ResyncIntervalSeconds;
+            if (interval <= 0)
+            {
+                return (null, null);
+            }
+
+            var due = (lastUpdate!.EndTime ?? now) + TimeSpan.FromSeconds(interval);
+            return due <= now ? (UpdateReason.DriftCheck, null) : (null, due - now);
+        }
+
+        var stalled = EnvironmentConditions.Find(status, Condition.Stalled);
+        if (stalled is { Status: ConditionStatus.True } && stalled.ObservedGeneration == generation)
+        {
+            // Stalled for this generation: only a spec change or a reconcile request moves it.
+            return (null, null);
+        }
+
+        if (status?.Retry is { NextAttemptTime: { } next } && status.ObservedGeneration == generation)
+        {
+            return next <= now ? (UpdateReason.RetryDue, null) : (null, next - now);
+        }
+
+        return deployedThisGeneration ? (UpdateReason.DriftCheck, null) : (UpdateReason.NewGeneration, null);
+    }
+
+    public static bool IsNewReconcileRequest(V1Alpha1DataPlatformEnvironment environment)
+    {
+        var requested = StatusTransitions.ReconcileRequest(environment);
+        return !string.IsNullOrEmpty(requested) && requested != environment.Status?.ObservedReconcileRequest;
+    }
+
+    public static bool IsPaused(V1Alpha1DataPlatformEnvironment environment) =>
+        environment.Spec.Paused
+        || (environment.Metadata.Annotations is { } annotations
+            && annotations.TryGetValue(V1Alpha1DataPlatformEnvironment.PausedAnnotation, out var paused)
+            && string.Equals(paused, "true", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,12 @@
+using DataPlatform.Entities.Status;
+
+namespace DataPlatform.Operator.Environments.Lifecycle;
+
+/// <summary>The update's operations succeeded, its outputs were read and the connection Secret was written.</summary>
+internal sealed record UpdateSucceeded(
+    DateTimeOffset Started,
+    IReadOnlyDictionary<string, int> ResourceChanges,
+    Endpoints Endpoints,
+    IReadOnlyDictionary<string, string> Outputs,
+    string ConnectionSecretName,
+    IReadOnlyList<string> Recoveries) : Observation;

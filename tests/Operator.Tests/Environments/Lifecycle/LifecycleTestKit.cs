@@ -1,0 +1,81 @@
+using DataPlatform.Entities;
+using DataPlatform.Entities.Status;
+using DataPlatform.Operator.Environments.Lifecycle;
+using DataPlatform.Stack.Engine;
+using DataPlatform.Stack.Failures;
+using DataPlatform.Stack.Validation;
+using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DataPlatform.Operator.Tests.Environments.Lifecycle;
+
+/// <summary>
+/// Drives the pure lifecycle like its shell does, on fake time: build an environment, take a step, "write" the
+/// step's status back (what the API server would store), feed an observation, advance the clock.
+/// </summary>
+internal sealed class LifecycleTestKit
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public LifecycleSettings Settings { get; set; } = LifecycleSettings.Default;
+
+    public ValidationReport Validation { get; set; } = new([]);
+
+    public double Jitter { get; set; } = 0.5;
+
+    public V1Alpha1DataPlatformEnvironment Environment { get; private set; } = New();
+
+    public static V1Alpha1DataPlatformEnvironment New(long generation = 1) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = "analytics", NamespaceProperty = "team", Uid = "uid-1", Generation = generation },
+        Spec = { Region = "eu-west-1" },
+    };
+
+    public LifecycleTestKit With(Action<V1Alpha1DataPlatformEnvironment> change)
+    {
+        change(Environment);
+        return this;
+    }
+
+    /// <summary>One step; its status is stored as the shell would write it.</summary>
+    public LifecycleStep Step(Observation? observed = null)
+    {
+        var step = EnvironmentLifecycle.Next(new LifecycleInput(Environment, Time.GetUtcNow(), Settings, Validation, Jitter, observed));
+        if (step.StatusChanged)
+        {
+            Environment.Status = step.Status;
+        }
+
+        return step;
+    }
+
+    /// <summary>Plan, then feed the outcome of the update it asked for.</summary>
+    public LifecycleStep Update(Observation outcome)
+    {
+        var plan = Step();
+        Assert.Equal(LifecycleActionKind.RunUpdate, plan.Action?.Kind);
+        return Step(outcome);
+    }
+
+    public LifecycleStep Succeed() => Update(Succeeded());
+
+    public UpdateSucceeded Succeeded() => new(
+        Time.GetUtcNow(), new Dictionary<string, int> { ["create"] = 3 }, new Endpoints { DatabaseWriter = "db.example" },
+        new Dictionary<string, string> { ["databaseWriter"] = "db.example", ["databasePassword"] = "[secret]" }, "analytics-connection", []);
+
+    public OperationFailed Failed(FailureOutcome outcome, string failureClass = "Throttling", EngineOperation operation = EngineOperation.Up, string message = "Rate exceeded.") =>
+        new(operation, new Failure(failureClass, outcome, null, null, message), Time.GetUtcNow(), []);
+
+    public void Delete() => Environment.Metadata.DeletionTimestamp = Time.GetUtcNow().UtcDateTime;
+
+    public void Annotate(string key, string value) =>
+        (Environment.Metadata.Annotations ??= new Dictionary<string, string>())[key] = value;
+
+    public Condition? Condition(string type) => Environment.Status?.Conditions.FirstOrDefault(c => c.Type == type);
+
+    public string? Reason(string type) => Condition(type)?.Reason;
+
+    public ConditionStatus? State(string type) => Condition(type)?.Status;
+}
