@@ -1,6 +1,7 @@
 using DataPlatform.Entities;
 using DataPlatform.Operator.Controllers;
 using DataPlatform.Operator.Environments.Lifecycle;
+using DataPlatform.Operator.Environments.Progress;
 using DataPlatform.Operator.Finalizers;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Runtime;
@@ -22,6 +23,9 @@ public static class OperatorServices
         services.TryAddSingleton<EnvironmentStatusWriter>();
         services.TryAddSingleton<StackRequestFactory>();
         services.TryAddSingleton<ConnectionSecretWriter>();
+        services.TryAddSingleton<RunProgressSessions>();
+        services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProgressOptions>, ProgressOptionsValidator>());
         services.TryAddSingleton<LifecycleActions>();
         services.TryAddSingleton<LifecycleDriver>();
         services.AddOptions<RetryOptions>().Bind(configuration.GetSection(RetryOptions.Section)).ValidateOnStart();

@@ -126,6 +126,14 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     public void Faults(params (string Command, string Kind, int DelayMs)[] faults) => FakePulumiFaults.Write(FaultsFile, faults);
 
+    /// <summary>Faults that name the resource whose step fails (null: the third step).</summary>
+    public void Faults(params (string Command, string Kind, int DelayMs, string? Resource)[] faults) => FakePulumiFaults.Write(FaultsFile, faults);
+
+    /// <summary>Status writes to environments (PUT .../status) recorded by the fake API server.</summary>
+    public int StatusWrites() => Server.Requests.Counts
+        .Where(c => c.Key == $"PUT {V1Alpha1DataPlatformEnvironment.Plural}/status")
+        .Sum(c => c.Value);
+
     /// <summary>Engine runs of a command (up, destroy, ...) recorded by the fake pulumi, optionally for one stack.</summary>
     public int Runs(string command, string? stack = null) => !File.Exists(CallLog) ? 0 : File.ReadAllLines(CallLog)
         .Select(l => JsonNode.Parse(l)!["args"]!.AsArray().Select(a => (string?)a).ToList())

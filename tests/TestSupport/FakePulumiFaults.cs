@@ -6,10 +6,18 @@ namespace DataPlatform.TestSupport;
 internal static class FakePulumiFaults
 {
     public static void Write(string path, IEnumerable<(string Command, string Kind, int DelayMs)> faults) =>
-        File.WriteAllText(path, new JsonArray(faults.Select(f => (JsonNode)new JsonObject
+        Write(path, faults.Select(f => (f.Command, f.Kind, f.DelayMs, (string?)null)));
+
+    /// <summary>Faults that may name the resource whose step fails (null: the third step).</summary>
+    public static void Write(string path, IEnumerable<(string Command, string Kind, int DelayMs, string? Resource)> faults) =>
+        File.WriteAllText(path, new JsonArray(faults.Select(f =>
         {
-            ["command"] = f.Command,
-            ["kind"] = f.Kind,
-            ["delayMs"] = f.DelayMs,
+            var fault = new JsonObject { ["command"] = f.Command, ["kind"] = f.Kind, ["delayMs"] = f.DelayMs };
+            if (f.Resource is not null)
+            {
+                fault["resource"] = f.Resource;
+            }
+
+            return (JsonNode)fault;
         }).ToArray()).ToJsonString());
 }

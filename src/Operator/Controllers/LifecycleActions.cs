@@ -1,5 +1,7 @@
 using DataPlatform.Entities;
+using DataPlatform.Entities.Status;
 using DataPlatform.Operator.Environments.Lifecycle;
+using DataPlatform.Operator.Environments.Progress;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Stack.Engine;
 using DataPlatform.Stack.Failures;
@@ -17,6 +19,7 @@ internal sealed class LifecycleActions(
     IStackEngine engine,
     ConnectionSecretWriter secrets,
     OperatorMetrics metrics,
+    RunProgressSessions progress,
     TimeProvider time)
 {
     public Task<Observation> RunAsync(V1Alpha1DataPlatformEnvironment environment, LifecycleAction action, CancellationToken cancellationToken)
@@ -48,13 +51,14 @@ internal sealed class LifecycleActions(
 
         var recoveries = new List<string>();
         EngineRunResult? last = null;
+        IReadOnlyList<ComponentStatus>? components = null;
         foreach (var operation in action.Operations)
         {
-            last = await RunEngineAsync(request, operation, cancellationToken);
+            (last, components) = await RunEngineAsync(environment, request, operation, cancellationToken);
             recoveries.AddRange(last.Recoveries);
             if (!last.Succeeded)
             {
-                return new OperationFailed(operation, last.Failure!, last.Started, recoveries);
+                return new OperationFailed(operation, last.Failure!, last.Started, recoveries) { Components = components };
             }
         }
 
@@ -69,7 +73,7 @@ internal sealed class LifecycleActions(
         }
 
         return new UpdateSucceeded(last?.Started ?? started, last?.ResourceChanges ?? new Dictionary<string, int>(),
-            EndpointsMapper.Map(outputs), outputs.ForStatus(), secret.Metadata.Name, recoveries);
+            EndpointsMapper.Map(outputs), outputs.ForStatus(), secret.Metadata.Name, recoveries) { Components = components };
     }
 
     private async Task<Observation> CheckStackAsync(V1Alpha1DataPlatformEnvironment environment, CancellationToken cancellationToken)
@@ -89,7 +93,7 @@ internal sealed class LifecycleActions(
             return new OperationFailed(EngineOperation.Destroy, CredentialsUnavailable(problem!), started, []);
         }
 
-        var result = await RunEngineAsync(request, EngineOperation.Destroy, cancellationToken);
+        var (result, _) = await RunEngineAsync(environment, request, EngineOperation.Destroy, cancellationToken);
         if (!result.Succeeded)
         {
             return new OperationFailed(EngineOperation.Destroy, result.Failure!, result.Started, result.Recoveries);
@@ -99,11 +103,12 @@ internal sealed class LifecycleActions(
         return new StackDestroyed(result.Recoveries);
     }
 
-    private async Task<EngineRunResult> RunEngineAsync(StackRequest request, EngineOperation operation, CancellationToken cancellationToken)
+    private async Task<(EngineRunResult Result, IReadOnlyList<ComponentStatus>? Components)> RunEngineAsync(
+        V1Alpha1DataPlatformEnvironment environment, StackRequest request, EngineOperation operation, CancellationToken cancellationToken)
     {
-        var result = await engine.RunAsync(request, operation, null, cancellationToken);
+        var (result, components) = await progress.RunAsync(environment, request, operation, p => engine.RunAsync(request, operation, p, cancellationToken), cancellationToken);
         metrics.EngineRunCompleted(operation.ToString().ToLowerInvariant(), result.Outcome.ToString().ToLowerInvariant(), result.Ended - result.Started);
-        return result;
+        return (result, components);
     }
 
     private static Failure CredentialsUnavailable(string problem) =>

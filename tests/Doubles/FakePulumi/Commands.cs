@@ -96,6 +96,12 @@ internal static class Commands
         var changes = new Dictionary<string, int>(StringComparer.Ordinal);
         var faultKind = (string?)fault?["kind"];
         var delay = (int?)fault?["delayMs"] ?? 0;
+        var target = (string?)fault?["resource"];
+        var failAt = target is null ? Math.Min(2, steps.Count - 1) : steps.FindIndex(s => s.Name == target);
+        if (target is not null && failAt < 0)
+        {
+            throw new CliException($"the fault names resource '{target}', which this {kind} does not step");
+        }
         for (var i = 0; i < steps.Count; i++)
         {
             var (op, type, name, inputs) = steps[i];
@@ -105,14 +111,14 @@ internal static class Commands
             }
 
             log.Pre(op, type, name, preview);
-            if (faultKind == "crash" && i == Math.Min(2, steps.Count - 1))
+            if (faultKind == "crash" && i == failAt)
             {
                 state["pendingOperations"]!.AsArray().Add(new JsonObject { ["urn"] = log.Urn(type, name), ["type"] = "creating" });
                 backend.Save(state);
                 Environment.Exit(137);
             }
 
-            if (faultKind is "throttle" or "capacity" or "invalid" or "unclassified" && i == Math.Min(2, steps.Count - 1))
+            if (faultKind is "throttle" or "capacity" or "invalid" or "unclassified" && i == failAt)
             {
                 log.Diagnostic("error", Faults.Diagnostic(faultKind, type, name), log.Urn(type, name));
                 log.Failed(op, type, name);

@@ -1,5 +1,6 @@
 using DataPlatform.Entities;
 using DataPlatform.Entities.Status;
+using DataPlatform.Operator.Environments.Progress;
 using static DataPlatform.Entities.Status.Condition;
 
 namespace DataPlatform.Operator.Environments.Lifecycle;
@@ -75,6 +76,7 @@ internal static class StatusTransitions
         }
 
         status.ObservedGeneration = generation;
+        ProgressTransitions.Started(status);
         status.LastUpdate = new LastUpdate
         {
             Kind = LastUpdateKind.Update,
@@ -99,6 +101,7 @@ internal static class StatusTransitions
         status.Endpoints = outcome.Endpoints;
         status.Outputs = new Dictionary<string, string>(outcome.Outputs);
         status.ConnectionSecretRef = new Entities.Spec.SecretReference { Name = outcome.ConnectionSecretName };
+        ProgressTransitions.Concluded(status, outcome.Components);
         status.Retry = null;
         status.ObservedReconcileRequest = ReconcileRequest(draft.Environment);
         status.LastUpdate = new LastUpdate
@@ -120,8 +123,11 @@ internal static class StatusTransitions
         var status = draft.Status;
         var generation = draft.Generation;
         var failureClass = FailureClass.Of(failed.Failure);
-        var text = $"{failed.Failure.Message} Attempt {attempt} failed with {failureClass}; retrying at {nextAttempt:u}.";
-        EnvironmentConditions.Set(status, Ready, ConditionStatus.False, ConditionReason.Of(failureClass), text, generation, draft.Now);
+        var note = $"Attempt {attempt} failed with {failureClass}; retrying at {nextAttempt:u}.";
+        var text = $"{failed.Failure.Message} {note}";
+        ProgressTransitions.Concluded(status, failed.Components);
+        var ready = ProgressTransitions.Blocked(status.Components) is { } blocked ? $"{blocked} {note}" : text;
+        EnvironmentConditions.Set(status, Ready, ConditionStatus.False, ConditionReason.Of(failureClass), ready, generation, draft.Now);
         EnvironmentConditions.Set(status, Reconciling, ConditionStatus.True, ConditionReason.RetryScheduled, text, generation, draft.Now);
         status.ObservedGeneration = generation;
         status.Phase = deleting ? EnvironmentPhase.Deleting : EnvironmentPhase.Provisioning;
@@ -136,7 +142,10 @@ internal static class StatusTransitions
         var status = draft.Status;
         var generation = draft.Generation;
         EnvironmentConditions.Set(status, Condition.Stalled, ConditionStatus.True, reason, message, generation, draft.Now);
-        EnvironmentConditions.Set(status, Ready, ConditionStatus.False, reason, "The environment cannot progress without a change; see the Stalled condition.", generation, draft.Now);
+        ProgressTransitions.Concluded(status, failed?.Components);
+        var ready = "The environment cannot progress without a change; see the Stalled condition.";
+        EnvironmentConditions.Set(status, Ready, ConditionStatus.False, reason,
+            ProgressTransitions.Blocked(status.Components) is { } blocked ? $"{ready} {blocked}" : ready, generation, draft.Now);
         status.ObservedGeneration = generation;
         status.Phase = deleting ? EnvironmentPhase.Deleting : EnvironmentPhase.Failed;
         status.Retry = null;

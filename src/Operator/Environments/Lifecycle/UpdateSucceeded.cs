@@ -9,4 +9,8 @@ internal sealed record UpdateSucceeded(
     Endpoints Endpoints,
     IReadOnlyDictionary<string, string> Outputs,
     string ConnectionSecretName,
-    IReadOnlyList<string> Recoveries) : Observation;
+    IReadOnlyList<string> Recoveries) : Observation
+{
+    /// <summary>The components as the update left them (all Ready); null when unknown.</summary>
+    public IReadOnlyList<ComponentStatus>? Components { get; init; }
+}

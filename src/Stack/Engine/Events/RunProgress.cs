@@ -96,20 +96,22 @@ public sealed class RunProgress
         return new RunProgressSnapshot(Operation, Started, now - Started, components.Sum(c => c.Done), components.Sum(c => c.Total), components);
     }
 
-    private static ComponentProgress Live(PlatformComponent component, Track track, DateTimeOffset now)
+    private ComponentProgress Live(PlatformComponent component, Track track, DateTimeOffset now)
     {
+        if (track.Failures.Count > 0)
+        {
+            return FailedComponent(component, track, null);
+        }
+
         var inFlight = track.InFlight.OrderBy(f => f.Value.Since).Select(f => $"{f.Value.Op} {f.Key} ({Durations.Brief(now - f.Value.Since)})").ToList();
         var state = track switch
         {
-            { Failures.Count: > 0 } => ComponentState.Failed,
             { InFlight.Count: > 0 } => ComponentState.InProgress,
             _ when track.Done.Count >= track.Total => ComponentState.Ready,
             { Done.Count: > 0 } => ComponentState.InProgress,
             _ => ComponentState.Pending,
         };
-        return state == ComponentState.Failed
-            ? new ComponentProgress(component, state, track.Done.Count, track.Total, inFlight, track.Failures[0], null, null)
-            : new ComponentProgress(component, state, track.Done.Count, track.Total, inFlight, null, null, null);
+        return new ComponentProgress(component, state, track.Done.Count, track.Total, inFlight, null, null, null);
     }
 
     private ComponentProgress FailedComponent(PlatformComponent component, Track track, Failure? runFailure)

@@ -86,7 +86,8 @@ public sealed class RunProgressTests
             new DiagnosticEvent(Urn(Cluster, "database-cluster"), "error: ", text, "error", false),
             new ResOpFailedEvent(new StepMetadata("create", Urn(Cluster, "database-cluster"), Cluster), 1, 0));
 
-        Assert.Equal(ComponentState.Failed, State(progress.Snapshot(Start.AddSeconds(30)), PlatformComponent.Database));
+        var live = Component(progress.Snapshot(Start.AddSeconds(30)), PlatformComponent.Database);
+        Assert.Equal((ComponentState.Failed, "database-cluster", "InsufficientCapacity"), (live.State, live.FailedResource, live.FailureClass));
         var final = progress.Final(Failed(new Failure("InsufficientCapacity", FailureOutcome.Transient, null, "x", "whatever the engine said")), Start.AddSeconds(60));
 
         var database = Component(final, PlatformComponent.Database);
