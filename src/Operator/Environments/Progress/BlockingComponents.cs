@@ -38,6 +38,7 @@ internal static class BlockingComponents
     private static string Waiting(ComponentStatus c) => c.State switch
     {
         ComponentState.InProgress when c.InFlight is { Count: > 0 } flight => $"{c.Name} ({c.ResourcesDone}/{c.ResourcesTotal}, {string.Join(", ", flight.Take(2))})",
+        ComponentState.Pending when c.ResourcesDone == 0 => c.Name,
         _ => $"{c.Name} ({c.State}, {c.ResourcesDone}/{c.ResourcesTotal})",
     };
 }

@@ -15,7 +15,7 @@ public sealed class BlockingComponentsTests
             new ComponentStatus { Name = "cache", State = ComponentState.Pending, ResourcesDone = 0, ResourcesTotal = 3 },
         ]);
 
-        Assert.Equal("Blocked by database (database-cluster, InsufficientCapacity): InsufficientDBClusterCapacityFault: Cannot create a cluster. Also not Ready: cache (Pending, 0/3).", text);
+        Assert.Equal("Blocked by database (database-cluster, InsufficientCapacity): InsufficientDBClusterCapacityFault: Cannot create a cluster. Also not Ready: cache.", text);
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class BlockingComponentsTests
             new ComponentStatus { Name = "cache", State = ComponentState.Pending, ResourcesDone = 0, ResourcesTotal = 3 },
         ]);
 
-        Assert.Equal("Waiting for database (2/4, create database-cluster (6m10s)), cache (Pending, 0/3).", text);
+        Assert.Equal("Waiting for database (2/4, create database-cluster (6m10s)), cache.", text);
     }
 
     [Fact]
