@@ -25,11 +25,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Only_the_runtime_client_uses_IKubernetes()
     {
-        var offenders = Product.SelectMany(a => CompiledTypes.Of(a).ReferencingType("k8s.IKubernetes"))
-            .Where(t => !t.StartsWith(ClientNamespace + ".", StringComparison.Ordinal))
-            .ToList();
-
-        Assert.True(offenders.Count == 0, $"Only {ClientNamespace} may use k8s.IKubernetes; also used by: {string.Join(", ", offenders)}");
+        AssertOnlyIn(ClientNamespace, Product.SelectMany(a => CompiledTypes.Of(a).ReferencingType("k8s.IKubernetes")), "use k8s.IKubernetes");
     }
 
     [Fact]
@@ -43,11 +39,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Only_the_stack_engine_names_PULUMI_variables()
     {
-        var offenders = Product.SelectMany(a => CompiledTypes.Of(a).LoadingString("PULUMI_"))
-            .Where(t => !t.StartsWith(EngineNamespace + ".", StringComparison.Ordinal))
-            .ToList();
-
-        Assert.True(offenders.Count == 0, $"Only {EngineNamespace} may name PULUMI_ variables; also named in: {string.Join(", ", offenders)}");
+        AssertOnlyIn(EngineNamespace, Product.SelectMany(a => CompiledTypes.Of(a).LoadingString("PULUMI_")), "name PULUMI_ variables");
     }
 
     [Fact]
@@ -84,6 +76,12 @@ public sealed class ArchitectureTests
         var result = Types.InAssembly(OperatorAssembly).That().ResideInNamespace(RuntimeNamespace).ShouldNot().HaveDependencyOnAny(others).GetResult();
 
         AssertSuccess(result, "The runtime must depend on nothing else of the operator (nor on Stack or Entities)");
+    }
+
+    private static void AssertOnlyIn(string allowed, IEnumerable<string> types, string what)
+    {
+        var offenders = types.Where(t => !t.StartsWith(allowed + ".", StringComparison.Ordinal)).ToList();
+        Assert.True(offenders.Count == 0, $"Only {allowed} may {what}; so do: {string.Join(", ", offenders)}");
     }
 
     private static void AssertSuccess(TestResult result, string rule) =>
