@@ -2,6 +2,7 @@ using DataPlatform.Stack.Engine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Stack;
 
@@ -11,14 +12,8 @@ public static class StackServiceCollectionExtensions
     public static IServiceCollection AddDataPlatformStack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StackEngineOptions>()
-            .Bind(configuration.GetSection(StackEngineOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.CliPath), "Engine:CliPath must name the pulumi executable.")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.WorkspaceRoot), "Engine:WorkspaceRoot must be a writable folder.")
-            .Validate(o => o.RunTimeout > TimeSpan.Zero, "Engine:RunTimeout must be positive.")
-            .Validate(o => o.CancelGracePeriod >= TimeSpan.Zero, "Engine:CancelGracePeriod must not be negative.")
-            .Validate(o => o.DefaultBackendUrl is null || Uri.TryCreate(o.DefaultBackendUrl, UriKind.Absolute, out _), "Engine:DefaultBackendUrl must be a URL such as s3://bucket or file:///path.")
-            .ValidateOnStart();
+        services.AddOptions<StackEngineOptions>().Bind(configuration.GetSection(StackEngineOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StackEngineOptions>, StackEngineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IStackEngine, PulumiCliEngine>();
         return services;

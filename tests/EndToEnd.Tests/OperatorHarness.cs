@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DataPlatform.Doubles.FakeKubeApiServer;
 using DataPlatform.Entities;
 using DataPlatform.Operator.Hosting;
+using DataPlatform.Operator.Runtime.Controller;
 using DataPlatform.TestSupport;
 using k8s;
 using k8s.Models;
@@ -34,6 +35,12 @@ internal sealed class OperatorHarness : IAsyncDisposable
     }
 
     public FakeApiServer Server { get; }
+
+    /// <summary>Every log line of every replica, with its scopes.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Fires after every reconcile of any replica.</summary>
+    public Pulse Reconciled { get; } = new();
 
     public Kubernetes Kubernetes { get; }
 
@@ -73,8 +80,14 @@ internal sealed class OperatorHarness : IAsyncDisposable
             {
                 builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff ").SetMinimumLevel(LogLevel.Debug);
             }
+            builder.Logging.AddProvider(Logs);
             builder.Services.AddSingleton<IKubernetes>(new Kubernetes(new KubernetesClientConfiguration { Host = Server.Address.ToString() }));
             builder.Services.AddSingleton(_ => new Operator.Metrics.OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()));
+            var inner = builder.Services.Last(d => d.ServiceType == typeof(IControllerMetrics));
+            builder.Services.Remove(inner);
+            builder.Services.AddSingleton<IControllerMetrics>(provider => new SignallingControllerMetrics(
+                (IControllerMetrics)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, inner.ImplementationType!)),
+                Reconciled));
         });
         await host.StartAsync();
         _hosts.Add(host);
@@ -139,14 +152,29 @@ internal sealed class OperatorHarness : IAsyncDisposable
         .Select(l => JsonNode.Parse(l)!["args"]!.AsArray().Select(a => (string?)a).ToList())
         .Count(args => args.ElementAtOrDefault(1) == command && (stack is null || args.Contains(stack)));
 
-    /// <summary>Waits until the fake pulumi has started a command, by its call log, with a deadline.</summary>
+    /// <summary>Invocations of a `pulumi stack` subcommand (ls, select, rm, ...) recorded by the fake pulumi.</summary>
+    public int StackCommands(string subcommand) => !File.Exists(CallLog) ? 0 : File.ReadAllLines(CallLog)
+        .Select(l => JsonNode.Parse(l)!["args"]!.AsArray().Select(a => (string?)a).ToList())
+        .Count(args => args.ElementAtOrDefault(1) == "stack" && args.ElementAtOrDefault(2) == subcommand);
+
+    /// <summary>Waits until the fake pulumi has started a command, signalled by writes to its call log, with a deadline.</summary>
     public async Task WaitForRunAsync(string command)
     {
-        using var deadline = new CancellationTokenSource(Deadline);
-        while (Runs(command) == 0)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
-        }
+        var written = new Pulse();
+        using var watcher = new FileSystemWatcher(_root, Path.GetFileName(CallLog)) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName };
+        watcher.Changed += (_, _) => written.Fire();
+        watcher.Created += (_, _) => written.Fire();
+        watcher.EnableRaisingEvents = true;
+        await written.WaitUntilAsync(() => Runs(command) > 0, Deadline, $"a pulumi {command} run");
+    }
+
+    /// <summary>Replaces the environment's status with none, as a restore from a backup without status would.</summary>
+    public async Task WipeStatusAsync(string name, string ns = "team")
+    {
+        var current = await GetAsync(name, ns);
+        current.Status = null;
+        await Kubernetes.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(current, V1Alpha1DataPlatformEnvironment.GroupName,
+            V1Alpha1DataPlatformEnvironment.Version, ns, V1Alpha1DataPlatformEnvironment.Plural, name);
     }
 
     public async Task<V1Alpha1DataPlatformEnvironment> CreateAsync(string name, Action<V1Alpha1DataPlatformEnvironment>? configure = null, string ns = "team")

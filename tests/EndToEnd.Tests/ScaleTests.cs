@@ -33,13 +33,9 @@ public sealed class ScaleTests
         var writes = harness.EnvironmentAndSecretWrites();
         var lists = harness.Server.Requests.Count("LIST", V1Alpha1DataPlatformEnvironment.Plural);
         var reconciles = await IdleReconcilesAsync(harness);
-        using (var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
-        {
-            while (await IdleReconcilesAsync(harness) < reconciles + (Resyncs * Environments))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-            }
-        }
+        await harness.Reconciled.WaitUntilAsync(
+            async () => await IdleReconcilesAsync(harness) >= reconciles + (Resyncs * Environments),
+            TimeSpan.FromMinutes(2), $"{Resyncs} resyncs of {Environments} environments");
 
         Assert.Equal(Environments, harness.Runs("up"));
         Assert.Equal(writes, harness.EnvironmentAndSecretWrites());

@@ -16,7 +16,7 @@ internal static class RunCommand
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         WebApplication? app = null;
-        k8s.IKubernetes kubernetes;
+        IKubernetesClient kubernetes;
         try
         {
             app = OperatorHost.Build(args);
@@ -24,7 +24,7 @@ internal static class RunCommand
             _ = app.Services.GetRequiredService<IOptions<StackEngineOptions>>().Value;
 
             // The client is built lazily from the kubeconfig; build it here so a bad one is this one line.
-            kubernetes = app.Services.GetRequiredService<k8s.IKubernetes>();
+            kubernetes = app.Services.GetRequiredService<IKubernetesClient>();
         }
         catch (OptionsValidationException e)
         {
@@ -43,10 +43,10 @@ internal static class RunCommand
         {
             using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             probe.CancelAfter(ProbeTimeout);
-            var host = kubernetes.BaseUri;
+            var host = kubernetes.Server;
             try
             {
-                var version = await app.Services.GetRequiredService<IKubernetesClient>().GetServerVersionAsync(probe.Token);
+                var version = await kubernetes.GetServerVersionAsync(probe.Token);
                 await stdout.WriteLineAsync($"run: connected to Kubernetes {version} at {host}");
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException or k8s.Autorest.HttpOperationException)

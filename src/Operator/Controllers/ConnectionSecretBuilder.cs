@@ -2,7 +2,7 @@ using System.Text;
 using DataPlatform.Entities;
 using DataPlatform.Stack.Naming;
 using k8s.Models;
-using static DataPlatform.Operator.Controllers.StackOutputNames;
+using static DataPlatform.Stack.Program.StackOutputNames;
 
 namespace DataPlatform.Operator.Controllers;
 

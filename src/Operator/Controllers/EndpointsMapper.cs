@@ -1,5 +1,5 @@
 using DataPlatform.Entities.Status;
-using static DataPlatform.Operator.Controllers.StackOutputNames;
+using static DataPlatform.Stack.Program.StackOutputNames;
 
 namespace DataPlatform.Operator.Controllers;
 

@@ -3,7 +3,6 @@ using DataPlatform.Operator.Runtime.Client;
 using DataPlatform.Operator.Runtime.Controller;
 using DataPlatform.Operator.Runtime.Events;
 using DataPlatform.Operator.Runtime.LeaderElection;
-using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +18,7 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>());
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => KubernetesClientFactory.Create(configuration[KubernetesClientFactory.KubeconfigSetting]));
-        services.TryAddSingleton<IKubernetesClient>(provider => new Client.KubernetesClient(provider.GetRequiredService<IKubernetes>()));
+        KubernetesClientFactory.Register(services, configuration);
         services.TryAddSingleton<IControllerMetrics, NoControllerMetrics>();
         services.TryAddSingleton<KubernetesEventPublisher>();
         services.TryAddSingleton<EventPublisher>(provider => provider.GetRequiredService<KubernetesEventPublisher>().PublishAsync);

@@ -10,7 +10,4 @@ public sealed record Failure(string Class, FailureOutcome Outcome, string? Field
 
     /// <summary>True when a retry with backoff is expected to fix it.</summary>
     public bool Transient => Outcome == FailureOutcome.Transient;
-
-    /// <summary>Stale locks and pending operations left by a crashed run: the engine recovers these deliberately.</summary>
-    public bool NeedsRecovery => Class is "PendingOperations";
 }

@@ -75,7 +75,7 @@ internal static class ArtifactsBuilder
                 }))))),
             new ResourceOptions { DependsOn = ["artifact-bucket-public-access-block"] });
 
-        context.Output("artifactBucket", Expr.Ref(Bucket, "bucket"));
+        context.Output(StackOutputNames.ArtifactBucket, Expr.Ref(Bucket, "bucket"));
         context.Output("artifactBucketArn", Expr.Ref(Bucket, "arn"));
     }
 }

@@ -70,13 +70,13 @@ public static class CacheBuilder
             ("tags", context.Tags(names.ReplicationGroupId))),
             new ResourceOptions { AdditionalSecretOutputs = cache.AuthEnabled ? ["authToken"] : [] });
 
-        context.Output("redisPrimary", Expr.Ref(ReplicationGroup, "primaryEndpointAddress"));
-        context.Output("redisReader", Expr.Ref(ReplicationGroup, "readerEndpointAddress"));
-        context.Output("redisPort", Expr.Ref(ReplicationGroup, "port"));
+        context.Output(StackOutputNames.RedisPrimary, Expr.Ref(ReplicationGroup, "primaryEndpointAddress"));
+        context.Output(StackOutputNames.RedisReader, Expr.Ref(ReplicationGroup, "readerEndpointAddress"));
+        context.Output(StackOutputNames.RedisPort, Expr.Ref(ReplicationGroup, "port"));
         context.Output("redisReplicationGroupArn", Expr.Ref(ReplicationGroup, "arn"));
         if (cache.AuthEnabled)
         {
-            context.Output("redisAuthToken", Expr.Ref(SecretsBuilder.CacheAuthToken, "result"), secret: true);
+            context.Output(StackOutputNames.RedisAuthToken, Expr.Ref(SecretsBuilder.CacheAuthToken, "result"), secret: true);
         }
     }
 }

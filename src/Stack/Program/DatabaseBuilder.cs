@@ -60,9 +60,9 @@ public static partial class DatabaseBuilder
             BuildAurora(context, logGroups);
         }
 
-        context.Output("databaseName", database.DatabaseName);
-        context.Output("databaseUsername", database.MasterUsername);
-        context.Output("databasePassword", Expr.Ref(SecretsBuilder.DatabasePassword, "result"), secret: true);
+        context.Output(StackOutputNames.DatabaseName, database.DatabaseName);
+        context.Output(StackOutputNames.DatabaseUsername, database.MasterUsername);
+        context.Output(StackOutputNames.DatabasePassword, Expr.Ref(SecretsBuilder.DatabasePassword, "result"), secret: true);
         context.Output("databaseEngineVersion", Expr.Ref(WriterLogicalName(context), "engineVersion"));
     }
 
@@ -123,9 +123,9 @@ public static partial class DatabaseBuilder
                 ("tags", context.Tags(identifier))));
         }
 
-        context.Output("databaseWriter", Expr.Ref(Cluster, "endpoint"));
-        context.Output("databaseReader", Expr.Ref(Cluster, "readerEndpoint"));
-        context.Output("databasePort", Expr.Ref(Cluster, "port"));
+        context.Output(StackOutputNames.DatabaseWriter, Expr.Ref(Cluster, "endpoint"));
+        context.Output(StackOutputNames.DatabaseReader, Expr.Ref(Cluster, "readerEndpoint"));
+        context.Output(StackOutputNames.DatabasePort, Expr.Ref(Cluster, "port"));
         context.Output("databaseClusterArn", Expr.Ref(Cluster, "arn"));
     }
 
@@ -171,9 +171,9 @@ public static partial class DatabaseBuilder
             ("tags", context.Tags(names.InstanceIdentifier))),
             new ResourceOptions { DependsOn = logGroups, AdditionalSecretOutputs = ["password"] });
 
-        context.Output("databaseWriter", Expr.Ref(Instance, "address"));
-        context.Output("databaseReader", Expr.Ref(Instance, "address"));
-        context.Output("databasePort", Expr.Ref(Instance, "port"));
+        context.Output(StackOutputNames.DatabaseWriter, Expr.Ref(Instance, "address"));
+        context.Output(StackOutputNames.DatabaseReader, Expr.Ref(Instance, "address"));
+        context.Output(StackOutputNames.DatabasePort, Expr.Ref(Instance, "port"));
         context.Output("databaseInstanceArn", Expr.Ref(Instance, "arn"));
     }
 

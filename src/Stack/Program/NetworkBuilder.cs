@@ -74,7 +74,7 @@ internal static class NetworkBuilder
         BuildNat(context);
         BuildSecurityGroups(context);
 
-        context.Output("vpcId", Expr.Ref(Vpc, "id"));
+        context.Output(StackOutputNames.VpcId, Expr.Ref(Vpc, "id"));
         context.Output("publicSubnetIds", Enumerable.Range(0, network.AzCount).Select(i => (object)Expr.Ref(PublicSubnet(i), "id")).ToList());
         context.Output("privateSubnetIds", PrivateSubnetIds(context));
         context.Output("appSecurityGroupId", Expr.Ref(AppSecurityGroup, "id"));

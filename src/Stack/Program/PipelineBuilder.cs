@@ -151,7 +151,7 @@ internal static class PipelineBuilder
             ("tags", context.Tags(names.Pipeline))),
             new ResourceOptions { DependsOn = ["pipeline-role-policy"] });
 
-        context.Output("pipelineName", Expr.Ref(Pipeline, "name"));
+        context.Output(StackOutputNames.PipelineName, Expr.Ref(Pipeline, "name"));
         context.Output("pipelineArn", Expr.Ref(Pipeline, "arn"));
         context.Output("buildProjectName", Expr.Ref(BuildProject, "name"));
     }

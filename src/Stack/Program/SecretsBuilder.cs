@@ -70,6 +70,6 @@ public static class SecretsBuilder
                 ("port", DatabaseBuilder.Port(context)),
                 ("dbname", database.DatabaseName)))))),
             new ResourceOptions { DependsOn = [DatabaseBuilder.WriterLogicalName(context)] });
-        context.Output("databaseSecretArn", Expr.Ref(DatabaseSecret, "arn"));
+        context.Output(StackOutputNames.DatabaseSecretArn, Expr.Ref(DatabaseSecret, "arn"));
     }
 }

@@ -29,7 +29,7 @@ public static class StackProgramBuilder
         CacheBuilder.Build(context);
         ArtifactsBuilder.Build(context);
         PipelineBuilder.Build(context);
-        context.Output("region", environment.Spec.Region);
+        context.Output(StackOutputNames.Region, environment.Spec.Region);
 
         return new StackProgram(
             context.Names.Project,

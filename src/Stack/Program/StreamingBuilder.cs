@@ -21,7 +21,7 @@ internal static class StreamingBuilder
             ("encryptionType", "KMS"),
             ("kmsKeyId", ProgramContext.KeyArn(KeyService.Kinesis)),
             ("tags", context.Tags(name))));
-        context.Output("kinesisStreamArn", Expr.Ref(Stream, "arn"));
+        context.Output(StackOutputNames.KinesisStreamArn, Expr.Ref(Stream, "arn"));
         context.Output("kinesisStreamName", Expr.Ref(Stream, "name"));
     }
 }

@@ -20,7 +20,7 @@ internal static class Commands
 
         if (cli.Command == "stack ls")
         {
-            return ListStacks(cli);
+            return StackList.Run(cli);
         }
 
         var stack = cli.Flag("--stack") ?? cli.Positional.FirstOrDefault() ?? throw new CliException("no stack selected; please use `pulumi stack select`");
@@ -239,33 +239,6 @@ internal static class Commands
         var printed = new JsonObject(outputs.Select(o => KeyValuePair.Create(o.Key,
             (bool)o.Value!["secret"]! && !showSecrets ? JsonValue.Create("[secret]") : o.Value["value"]?.DeepClone())));
         Console.WriteLine(printed.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        return 0;
-    }
-
-    /// <summary>
-    /// `stack ls --json`: the current project's stacks (every project's with --all), sorted by name, as the CLI's
-    /// stackSummaryJSON: name (bare for the current project, organization/project/stack otherwise), current,
-    /// lastUpdate and resourceCount. Reads no secret, so it needs no passphrase.
-    /// </summary>
-    private static int ListStacks(Cli cli)
-    {
-        var directory = Directory.GetCurrentDirectory();
-        var project = ProjectProgram.ProjectName(directory) ?? throw new CliException("no Pulumi.yaml found; please run this command in a project directory");
-        var summaries = Backend.List(cli.Has("--all") ? null : project)
-            .Select(s => (Name: s.Project == project ? s.Stack : $"organization/{s.Project}/{s.Stack}", s.State))
-            .OrderBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s =>
-            {
-                var summary = new JsonObject { ["name"] = s.Name, ["current"] = false };
-                if (s.State["history"]!.AsArray().LastOrDefault() is { } last)
-                {
-                    summary["lastUpdate"] = last["endTime"]!.DeepClone();
-                }
-
-                summary["resourceCount"] = s.State["resources"]!.AsObject().Count;
-                return (JsonNode)summary;
-            });
-        Console.WriteLine(new JsonArray(summaries.ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 

@@ -10,6 +10,9 @@ namespace DataPlatform.Operator.Runtime.Client;
 /// </summary>
 public interface IKubernetesClient
 {
+    /// <summary>The API server this client talks to.</summary>
+    Uri Server { get; }
+
     Task<string> GetServerVersionAsync(CancellationToken cancellationToken);
 
     Task<TEntity?> GetAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)

@@ -10,6 +10,8 @@ namespace DataPlatform.Operator.Runtime.Client;
 /// <summary><see cref="IKubernetesClient"/> on KubernetesClient: GenericClient for CRUD, CustomObjects for status and watches.</summary>
 internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClient
 {
+    public Uri Server => kubernetes.BaseUri;
+
     public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken) =>
         (await kubernetes.Version.GetCodeAsync(cancellationToken)).GitVersion;
 

@@ -1,4 +1,5 @@
 using k8s;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DataPlatform.Operator.Runtime.Client;
 
@@ -14,4 +15,11 @@ public static class KubernetesClientFactory
     public static IKubernetes Create(string? kubeconfigPath) => new Kubernetes(string.IsNullOrEmpty(kubeconfigPath)
         ? KubernetesClientConfiguration.BuildDefaultConfig()
         : KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
+
+    /// <summary>Registers the <see cref="IKubernetes"/> built here and the <see cref="IKubernetesClient"/> over it (TryAdd, so tests can replace either).</summary>
+    internal static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(_ => Create(configuration[KubeconfigSetting]));
+        services.TryAddSingleton<IKubernetesClient>(provider => new KubernetesClient(provider.GetRequiredService<IKubernetes>()));
+    }
 }

@@ -1,7 +1,10 @@
-namespace DataPlatform.Operator.Controllers;
+namespace DataPlatform.Stack.Program;
 
-/// <summary>The stack output names the program writes and the controller reads.</summary>
-internal static class StackOutputNames
+/// <summary>
+/// The stack outputs the operator reads back (status.endpoints, the connection Secret), named once for the program
+/// builders that write them and the controller that reads them; a test checks every one is written.
+/// </summary>
+public static class StackOutputNames
 {
     public const string VpcId = "vpcId";
     public const string DatabaseWriter = "databaseWriter";
