@@ -45,6 +45,27 @@ internal sealed class CelRuleCompiler
     }
 
     /// <summary>
+    /// Compiles a free-standing CEL expression over named variables (an admission webhook's
+    /// <c>matchConditions</c> over <c>object</c>, <c>oldObject</c> and <c>request</c>); throws on a compile error.
+    /// </summary>
+    public Func<IDictionary<string, object?>, object?> CompileExpression(string expression)
+    {
+        CelProgramDelegate program;
+        lock (_gate)
+        {
+            program = _environment.Compile(expression);
+        }
+
+        return variables =>
+        {
+            lock (_gate)
+            {
+                return program(variables);
+            }
+        };
+    }
+
+    /// <summary>
     /// The receiver as a string. The library hands a missing field (<c>self.x</c> with no <c>x</c>) to a function as
     /// its internal no-such-field value; report it as the missing-key error it is (cel-go: "no such key: x").
     /// </summary>
