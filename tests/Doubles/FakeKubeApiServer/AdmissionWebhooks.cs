@@ -50,7 +50,7 @@ public sealed class AdmissionWebhooks
                     (string)webhook["name"]!,
                     url,
                     ca,
-                    TimeSpan.FromSeconds(Math.Clamp((int?)webhook["timeoutSeconds"] ?? 10, 1, 30)),
+                    TimeSpan.FromSeconds(Math.Clamp((long?)webhook["timeoutSeconds"] ?? 10, 1, 30)),
                     (string?)webhook["failurePolicy"] ?? "Fail",
                     (webhook["rules"] as JsonArray ?? []).OfType<JsonObject>().ToList(),
                     conditions));

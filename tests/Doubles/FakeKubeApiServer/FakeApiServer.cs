@@ -12,15 +12,30 @@ namespace DataPlatform.Doubles.FakeKubeApiServer;
 /// </summary>
 public sealed class FakeApiServer : IAsyncDisposable
 {
-    private readonly Dictionary<(string Group, string Plural), ResourceType> _types;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Group, string Plural), ResourceType> _types;
     private WebApplication? _app;
 
     public FakeApiServer(IEnumerable<ResourceType> customResources, TimeProvider? time = null)
     {
-        _types = ResourceType.Builtin.Concat(customResources).ToDictionary(t => (t.Group, t.Plural));
+        _types = new(ResourceType.Builtin.Concat(customResources).ToDictionary(t => (t.Group, t.Plural)));
         Time = time ?? TimeProvider.System;
         Store = new ObjectStore(_types.Values.Where(t => t.StatusSubresource).Select(t => t.Plural).ToHashSet(StringComparer.Ordinal), Time);
         Faults = new FaultInjection(Time);
+    }
+
+    /// <summary>
+    /// Updates an installed CRD (<c>kubectl apply</c> of a new version of it, say with stricter rules): later
+    /// writes go through the new schema; stored objects are not revalidated, as on the real server.
+    /// </summary>
+    public void UpdateCustomResourceDefinition(ResourceType type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (!_types.TryGetValue((type.Group, type.Plural), out var installed) || installed.StatusSubresource != type.StatusSubresource)
+        {
+            throw new ArgumentException($"{type.Plural}.{type.Group} is not installed with the same status subresource.", nameof(type));
+        }
+
+        _types[(type.Group, type.Plural)] = type;
     }
 
     /// <summary>The server's clock: storms, garbage-collection delays and timestamps follow it.</summary>
