@@ -166,8 +166,9 @@ internal sealed class KubernetesClient(IKubernetes kubernetes, TimeProvider? tim
             }
             catch (HttpOperationException e) when (attempt < MaxThrottleRetries && RetryAfter(e) is { } delay)
             {
+                var wait = Task.Delay(delay, _time, cancellationToken);
                 Interlocked.Increment(ref _throttleRetries);
-                await Task.Delay(delay, _time, cancellationToken);
+                await wait;
             }
         }
     }
