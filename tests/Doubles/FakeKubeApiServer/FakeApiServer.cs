@@ -50,6 +50,12 @@ public sealed class FakeApiServer : IAsyncDisposable
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>
+    /// How long the server keeps a watch open before it closes it (kube-apiserver's <c>--min-request-timeout</c>,
+    /// 1800 s randomised up to twice that); a client's shorter <c>timeoutSeconds</c> wins.
+    /// </summary>
+    public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How often an open watch that asked for bookmarks gets one.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
@@ -275,7 +281,9 @@ public sealed class FakeApiServer : IAsyncDisposable
         var query = context.Request.Query;
         var filter = Selectors.Parse(query["labelSelector"], query["fieldSelector"]);
         var bookmarks = query["allowWatchBookmarks"] is { Count: > 0 } b && b[0] == "true";
-        var timeout = int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromMinutes(30);
+        var timeout = int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds) && TimeSpan.FromSeconds(seconds) < WatchTimeout
+            ? TimeSpan.FromSeconds(seconds)
+            : WatchTimeout;
         context.Response.ContentType = "application/json";
         await context.Response.Body.FlushAsync(context.RequestAborted);
 
