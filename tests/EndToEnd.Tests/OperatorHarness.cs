@@ -19,9 +19,11 @@ namespace DataPlatform.EndToEnd.Tests;
 /// </summary>
 internal sealed class OperatorHarness : IAsyncDisposable
 {
-    public static readonly ResourceType Environments = new(
-        V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Version, V1Alpha1DataPlatformEnvironment.Plural,
-        V1Alpha1DataPlatformEnvironment.KindName, StatusSubresource: true);
+    /// <summary>
+    /// The checked-in CRD installed as apiextensions installs it: a CRD the real API server would reject fails
+    /// here, and every write of an environment goes through its schema and CEL rules.
+    /// </summary>
+    public static readonly ResourceType Environments = ResourceType.FromCrd(File.ReadAllText(RepoPaths.InRepo(Operator.Crd.CrdGenerator.RelativePath.Split('/'))));
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private readonly string _root = Directory.CreateTempSubdirectory("e2e-").FullName;
@@ -68,7 +70,9 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     public async Task<WebApplication> StartHostAsync(string identity, int workers = 8, string shutdownTimeout = "00:00:30", IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = OperatorHost.Build(["--Http:Port=0"], builder =>
+        // The webhook's listener is set up from the command line (before configure runs), so its settings go there too.
+        var webhookArgs = settings?.Where(s => s.Key.StartsWith("Webhook:", StringComparison.Ordinal)).Select(s => $"--{s.Key}={s.Value}") ?? [];
+        var host = OperatorHost.Build(["--Http:Port=0", .. webhookArgs], builder =>
         {
             builder.Configuration.AddInMemoryCollection(HostSettings(identity, workers, shutdownTimeout));
             if (settings is not null)
@@ -128,6 +132,39 @@ internal sealed class OperatorHarness : IAsyncDisposable
         using var stream = new MemoryStream();
         await metrics.Registry.CollectAndExportAsTextAsync(stream);
         return Loopback.MetricSum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), sample);
+    }
+
+    /// <summary>Settings that make a replica serve the validating webhook over HTTPS with a certificate the test's CA signed.</summary>
+    public Dictionary<string, string?> WebhookSettings()
+    {
+        var directory = Path.Combine(_root, "serving-certs");
+        WebhookCaPem = WebhookCertificates.Write(directory);
+        return new() { ["Webhook:CertDirectory"] = directory, ["Webhook:Port"] = "0" };
+    }
+
+    /// <summary>The CA that signed the webhook's serving certificate (the caBundle), once <see cref="WebhookSettings"/> ran.</summary>
+    public string? WebhookCaPem { get; private set; }
+
+    /// <summary>
+    /// Registers config/webhook's ValidatingWebhookConfiguration in the fake API server, its service resolving to
+    /// the HTTPS port of <paramref name="host"/> (started with <see cref="WebhookSettings"/>), as cert-manager and
+    /// the Service would arrange in a cluster.
+    /// </summary>
+    public void RegisterWebhook(WebApplication host)
+    {
+        var https = host.Urls.Select(u => new Uri(u.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
+            .Single(u => u.Scheme == Uri.UriSchemeHttps);
+        Server.Webhooks.Register(File.ReadAllText(RepoPaths.InRepo("config", "webhook", "manifests.yaml")), https, WebhookCaPem!);
+    }
+
+    /// <summary>GET /healthz of a replica: the status code and body.</summary>
+    public static async Task<(int Code, string Body)> HealthAsync(WebApplication host)
+    {
+        var http = host.Urls.Select(u => new Uri(u.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)))
+            .First(u => u.Scheme == Uri.UriSchemeHttp);
+        using var client = new HttpClient();
+        using var response = await client.GetAsync(new Uri(http, "/healthz"));
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async Task StopHostAsync(WebApplication host)

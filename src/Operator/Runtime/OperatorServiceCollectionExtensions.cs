@@ -25,6 +25,7 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<LeaseLeaderElector>(
             provider, provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection));
         services.TryAddSingleton<OperatorReadiness>();
+        services.TryAddSingleton<Watch.InformerHealth>();
         services.AddHostedService<OperatorHostedService>();
         return new OperatorBuilder(services);
     }

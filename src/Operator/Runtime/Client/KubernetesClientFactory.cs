@@ -20,6 +20,6 @@ public static class KubernetesClientFactory
     internal static void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(_ => Create(configuration[KubeconfigSetting]));
-        services.TryAddSingleton<IKubernetesClient>(provider => new KubernetesClient(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton<IKubernetesClient>(provider => new KubernetesClient(provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<TimeProvider>()));
     }
 }

@@ -20,7 +20,8 @@ internal sealed partial class ControllerRunner<TEntity>(
     OperatorOptions options,
     IControllerMetrics metrics,
     TimeProvider time,
-    ILogger<ControllerRunner<TEntity>> logger)
+    ILogger<ControllerRunner<TEntity>> logger,
+    InformerHealth? health = null)
     : IControllerRunner, ICachedEntities<TEntity>, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -34,7 +35,7 @@ internal sealed partial class ControllerRunner<TEntity>(
     {
         var namespaces = options.WatchNamespaces.Count == 0 ? [null] : options.WatchNamespaces.Select(n => (string?)n).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var informers = namespaces.Select(ns => new Informer<TEntity>(client, ns, time, logger)).ToList();
+        var informers = namespaces.Select(ns => new Informer<TEntity>(client, ns, time, logger, health)).ToList();
         foreach (var informer in informers)
         {
             informer.Changed += key => _queue.Add(key);
