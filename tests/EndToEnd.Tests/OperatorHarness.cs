@@ -18,9 +18,11 @@ namespace DataPlatform.EndToEnd.Tests;
 /// </summary>
 internal sealed class OperatorHarness : IAsyncDisposable
 {
-    public static readonly ResourceType Environments = new(
-        V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Version, V1Alpha1DataPlatformEnvironment.Plural,
-        V1Alpha1DataPlatformEnvironment.KindName, StatusSubresource: true);
+    /// <summary>
+    /// The checked-in CRD installed as apiextensions installs it: a CRD the real API server would reject fails
+    /// here, and every write of an environment goes through its schema and CEL rules.
+    /// </summary>
+    public static readonly ResourceType Environments = ResourceType.FromCrd(File.ReadAllText(RepoPaths.InRepo(Operator.Crd.CrdGenerator.RelativePath.Split('/'))));
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private readonly string _root = Directory.CreateTempSubdirectory("e2e-").FullName;

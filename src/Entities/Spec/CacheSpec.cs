@@ -17,6 +17,7 @@ public sealed class CacheSpec
     /// <summary>Engine version: major.minor for Redis 7 (such as 7.1), 6.2 or 6.x for Redis 6.</summary>
     [JsonPropertyName("engineVersion")]
     [RegularExpression("^(6\\.x|[6-9]\\.[0-9]+)$")]
+    [MaxLength(16)]
     public string EngineVersion { get; set; } = "7.1";
 
     /// <summary>Replication group id (at most 40 characters). Defaults to &lt;suffix&gt;-redis.</summary>
@@ -28,6 +29,7 @@ public sealed class CacheSpec
     /// <summary>Node type, such as cache.t4g.micro.</summary>
     [JsonPropertyName("nodeType")]
     [RegularExpression("^cache\\.[a-z0-9]+\\.[a-z0-9]+$")]
+    [MaxLength(64)]
     public string NodeType { get; set; } = "cache.t4g.micro";
 
     /// <summary>Nodes in the group: one primary plus up to five replicas.</summary>
@@ -46,6 +48,7 @@ public sealed class CacheSpec
     /// <summary>Parameter group family, such as redis7. Defaults to the family of engineVersion.</summary>
     [JsonPropertyName("parameterGroupFamily")]
     [RegularExpression("^(redis7|redis6\\.x)$")]
+    [MaxLength(32)]
     public string? ParameterGroupFamily { get; set; }
 
     /// <summary>Parameters of the parameter group. maxmemory-policy defaults to allkeys-lru.</summary>

@@ -12,6 +12,7 @@ public sealed class DataPlatformEnvironmentSpec
     [JsonPropertyName("region")]
     [Required]
     [RegularExpression("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
+    [MaxLength(32)]
     [CelRule("self == oldSelf", "region is immutable: create a new environment to move regions.")]
     public string Region { get; set; } = "";
 
@@ -76,5 +77,6 @@ public sealed class DataPlatformEnvironmentSpec
     /// <summary>Name of the Secret the operator writes connection details to. Defaults to &lt;metadata.name&gt;-connection.</summary>
     [JsonPropertyName("connectionSecretName")]
     [RegularExpression("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [MaxLength(253)]
     public string? ConnectionSecretName { get; set; }
 }

@@ -20,6 +20,7 @@ public sealed class DatabaseSpec
     /// <summary>A major version such as "16", resolved to the region's newest minor at deploy time, or an exact pin such as "16.4".</summary>
     [JsonPropertyName("engineVersion")]
     [RegularExpression("^(1[1-9]|[2-9][0-9])(\\.[0-9]+)?$")]
+    [MaxLength(16)]
     public string EngineVersion { get; set; } = "16";
 
     /// <summary>Aurora cluster identifier. Defaults to &lt;suffix&gt;-db.</summary>
@@ -53,6 +54,7 @@ public sealed class DatabaseSpec
     /// <summary>Instance class for postgres, such as db.t4g.medium.</summary>
     [JsonPropertyName("instanceClass")]
     [RegularExpression("^db\\.[a-z0-9-]+\\.[a-z0-9]+$")]
+    [MaxLength(64)]
     public string InstanceClass { get; set; } = "db.t4g.medium";
 
     /// <summary>Standby in a second Availability Zone (postgres), or a second serverless reader (aurora-postgresql).</summary>
@@ -86,11 +88,13 @@ public sealed class DatabaseSpec
     /// <summary>Daily backup window hh24:mi-hh24:mi in UTC, at least 30 minutes, not overlapping the maintenance window.</summary>
     [JsonPropertyName("backupWindow")]
     [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    [MaxLength(11)]
     public string BackupWindow { get; set; } = "03:00-04:00";
 
     /// <summary>Weekly maintenance window ddd:hh24:mi-ddd:hh24:mi in UTC, at least 30 minutes.</summary>
     [JsonPropertyName("maintenanceWindow")]
     [RegularExpression("^(mon|tue|wed|thu|fri|sat|sun):([01][0-9]|2[0-3]):[0-5][0-9]-(mon|tue|wed|thu|fri|sat|sun):([01][0-9]|2[0-3]):[0-5][0-9]$")]
+    [MaxLength(19)]
     public string MaintenanceWindow { get; set; } = "sun:05:00-sun:06:00";
 
     /// <summary>Logs exported to CloudWatch: postgresql, upgrade (postgres), instance (aurora-postgresql), iam-db-auth-error.</summary>

@@ -9,6 +9,7 @@ public sealed class NetworkSpec
     /// <summary>IPv4 CIDR of the VPC, /16 to /24, such as 10.0.0.0/16.</summary>
     [JsonPropertyName("vpcCidr")]
     [RegularExpression("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-4])$")]
+    [MaxLength(18)]
     public string VpcCidr { get; set; } = "10.0.0.0/16";
 
     /// <summary>Availability Zones to spread subnets over (the database needs at least 2).</summary>

@@ -15,11 +15,13 @@ public sealed class PipelineSourceSpec
     /// <summary>ARN of an existing CodeConnections connection. When empty with CodeStarSourceConnection, the stack creates one that an administrator must approve in the console.</summary>
     [JsonPropertyName("connectionArn")]
     [RegularExpression("^arn:aws(-[a-z]+)*:(codestar-connections|codeconnections):[a-z0-9-]+:[0-9]{12}:connection/[A-Za-z0-9-]+$")]
+    [MaxLength(2048)]
     public string? ConnectionArn { get; set; }
 
     /// <summary>Repository as owner/name (CodeStarSourceConnection).</summary>
     [JsonPropertyName("repository")]
     [RegularExpression("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    [MaxLength(256)]
     public string? Repository { get; set; }
 
     /// <summary>Branch to build (CodeStarSourceConnection).</summary>

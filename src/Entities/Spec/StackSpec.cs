@@ -9,11 +9,13 @@ public sealed class StackSpec
     /// <summary>Pulumi state backend URL, such as s3://state-bucket?region=eu-west-1. Defaults to the operator's setting.</summary>
     [JsonPropertyName("backendUrl")]
     [RegularExpression("^(s3|azblob|gs|file|https)://.+$")]
+    [MaxLength(2048)]
     public string? BackendUrl { get; set; }
 
     /// <summary>Pulumi secrets provider, such as awskms://alias/pulumi-state. Defaults to a passphrase from the operator's Secret.</summary>
     [JsonPropertyName("secretsProvider")]
     [RegularExpression("^(passphrase|awskms://.+|azurekeyvault://.+|gcpkms://.+|hashivault://.+)$")]
+    [MaxLength(2048)]
     public string? SecretsProvider { get; set; }
 
     /// <summary>Secret in this namespace holding AWS credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, optional AWS_SESSION_TOKEN). Defaults to the operator's ambient identity (IRSA).</summary>

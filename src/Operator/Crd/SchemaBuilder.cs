@@ -164,13 +164,35 @@ internal sealed class SchemaBuilder(XmlDocumentation docs)
             IList { Count: 0 } => null,
             IList list => list.Cast<object>().Select(x => x is Enum e ? EnumName(x.GetType().GetField(e.ToString())!) : x).ToList(),
             V1ObjectMeta => null,
-            _ when !IsScalar(clrType) && !IsCollection(clrType) => new OrderedDictionary<string, object?>(),
+            _ when !IsScalar(clrType) && !IsCollection(clrType) => FullDefault(schema),
             _ => null,
         };
         if (defaultValue is not null)
         {
             schema["default"] = defaultValue;
         }
+    }
+
+    /// <summary>
+    /// An object's default written out in full: every property's own default (already full for nested objects).
+    /// The API server evaluates a node's CEL rules on its literal default without filling nested defaults first,
+    /// so a bare <c>{}</c> fails every rule that reads a field of it ("no such key").
+    /// </summary>
+    private static OrderedDictionary<string, object?> FullDefault(OrderedDictionary<string, object?> schema)
+    {
+        var value = new OrderedDictionary<string, object?>();
+        if (schema.TryGetValue("properties", out var properties) && properties is OrderedDictionary<string, object?> children)
+        {
+            foreach (var (name, child) in children)
+            {
+                if (child is OrderedDictionary<string, object?> childSchema && childSchema.TryGetValue("default", out var childDefault))
+                {
+                    value[name] = childDefault;
+                }
+            }
+        }
+
+        return value;
     }
 
     private static void AddConstraints(OrderedDictionary<string, object?> schema, PropertyInfo property, Type clrType)

@@ -40,7 +40,9 @@ public static class OperatorHost
 
         var app = builder.Build();
         var admission = AdmissionReviewHandler.Preflight();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/healthz", (Runtime.Watch.InformerHealth informers) => informers.Failure is { } failure
+            ? Results.Text(failure, statusCode: 500)
+            : Results.Text("ok"));
         app.MapGet("/readyz", (OperatorReadiness readiness) => readiness.Leading ? Results.Text("ok") : Results.Text("waiting for leadership", statusCode: 503));
         app.MapMetrics("/metrics");
         app.MapPost(AdmissionReviewHandler.Path, async (HttpRequest request) =>

@@ -26,13 +26,14 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientConfiguration.BuildDefaultConfig()));
-        services.TryAddSingleton<IKubernetesClient>(provider => new Client.KubernetesClient(provider.GetRequiredService<IKubernetes>()));
+        services.TryAddSingleton<IKubernetesClient>(provider => new Client.KubernetesClient(provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(_ => new OperatorMetrics(Prometheus.Metrics.DefaultRegistry));
         services.TryAddSingleton<KubernetesEventPublisher>();
         services.TryAddSingleton<EventPublisher>(provider => provider.GetRequiredService<KubernetesEventPublisher>().PublishAsync);
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<LeaseLeaderElector>(
             provider, provider.GetRequiredService<IOptions<OperatorOptions>>().Value.LeaderElection));
         services.TryAddSingleton<OperatorReadiness>();
+        services.TryAddSingleton<Watch.InformerHealth>();
         services.AddHostedService<OperatorHostedService>();
         return new OperatorBuilder(services);
     }

@@ -10,7 +10,11 @@ namespace DataPlatform.Operator.Webhooks;
 /// Answers admission.k8s.io/v1 AdmissionReview requests for DataPlatformEnvironments with the pre-flight
 /// validator's findings: errors deny the request with every field and rule in the message (HTTP status 422 in
 /// the response), warnings go back as admission warnings, which kubectl prints. A malformed review gets a
-/// 400-style denial that says what is wrong, never an exception.
+/// 400-style denial that says what is wrong, never an exception. An UPDATE is judged only on what it changes
+/// (compared with <c>oldObject</c>): an object being deleted, and an update that leaves the spec as it was
+/// (finalizers, labels, annotations), are always allowed, and an error the old object already had is not held
+/// against the update, so rules made stricter later never trap an existing object (it can still be paused,
+/// retried and deleted).
 /// </summary>
 internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironment, ValidationReport> validate)
 {
@@ -55,6 +59,12 @@ internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironmen
             return Response(uid, allowed: false, code: 400, message: "the AdmissionReview request has no object to validate.");
         }
 
+        var old = operation == "UPDATE" ? request["oldObject"] as JsonObject : null;
+        if (old is not null && (obj["metadata"]?["deletionTimestamp"] is not null || JsonNode.DeepEquals(obj["spec"], old["spec"])))
+        {
+            return Response(uid, allowed: true);
+        }
+
         var read = EnvironmentReader.Read(obj.ToJsonString());
         if (read.Environment is not { } environment)
         {
@@ -62,7 +72,10 @@ internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironmen
         }
 
         var report = validate(environment);
-        var errors = report.Errors;
+        var existing = old is not null && EnvironmentReader.Read(old.ToJsonString()).Environment is { } before
+            ? validate(before).Errors.Select(e => (e.Field, e.Rule)).ToHashSet()
+            : [];
+        var errors = report.Errors.Where(e => !existing.Contains((e.Field, e.Rule))).ToList();
         var warnings = report.Warnings.Take(MaxWarnings).Select(Describe).ToList();
         return errors.Count == 0
             ? Response(uid, allowed: true, warnings: warnings)

@@ -10,8 +10,8 @@ namespace DataPlatform.Stack.Input;
 /// Reads DataPlatformEnvironment manifests (YAML or JSON) strictly, within <see cref="InputLimits"/>: the structure is
 /// checked against the entity types first (<see cref="ShapeChecker"/>: unknown fields with "did you mean", types,
 /// enums, integer sizes), then the entity is deserialised; defaults come from the entity types, the same values the
-/// CRD's schema defaults hold. <see cref="SchemaProblems"/> adds the schema's value rules and the API server's name
-/// rules, which <c>validate</c> and <c>plan</c> apply before the pre-flight rules.
+/// CRD's schema defaults hold. <see cref="NameProblems"/> holds the API server's name rules, which <c>validate</c> and
+/// <c>plan</c> apply with the CRD's schema before the pre-flight rules.
 /// </summary>
 public static partial class EnvironmentReader
 {
@@ -90,7 +90,7 @@ public static partial class EnvironmentReader
         }
 
         Prune(root);
-        var problems = ShapeChecker.Check(root, typeof(V1Alpha1DataPlatformEnvironment), constraints: false);
+        var problems = ShapeChecker.Check(root, typeof(V1Alpha1DataPlatformEnvironment));
         if (problems.Count > 0)
         {
             return EnvironmentReadResult.Fail(problems);
@@ -135,18 +135,12 @@ public static partial class EnvironmentReader
     }
 
     /// <summary>
-    /// What the API server's schema validation adds to the structure for a document that reads: ranges, lengths,
-    /// patterns, required fields (from the same attributes the CRD is generated from), and the name rules.
+    /// The API server's name rules, checked before any path or resource name is built from them: a DNS-1123
+    /// subdomain for the name, a DNS-1123 label for the namespace.
     /// </summary>
-    public static IReadOnlyList<InputProblem> SchemaProblems(JsonObject document)
+    public static IEnumerable<InputProblem> NameProblems(JsonObject root)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        return MetadataNames(document).Concat(ShapeChecker.Check(document, typeof(V1Alpha1DataPlatformEnvironment), constraints: true)).ToList();
-    }
-
-    /// <summary>The API server's name rules: a DNS-1123 subdomain for the name, a DNS-1123 label for the namespace.</summary>
-    private static IEnumerable<InputProblem> MetadataNames(JsonObject root)
-    {
+        ArgumentNullException.ThrowIfNull(root);
         if (StringAt(root["metadata"] as JsonObject, "name") is { } name && (name.Length > 253 || !Subdomain().IsMatch(name)))
         {
             yield return new InputProblem("metadata.name", "metadata.name",

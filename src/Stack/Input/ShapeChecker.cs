@@ -5,33 +5,30 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace DataPlatform.Stack.Input;
 
 /// <summary>
-/// Checks a manifest against the entity types, the way the API server checks it against the CRD schema generated
-/// from them. The structure (what deserialising needs): unknown fields (with "did you mean"), types, enum values and
-/// integer sizes. With <c>constraints</c>, also the schema's value rules: [Range], [MinLength]/[MaxLength],
-/// [RegularExpression] and [Required]. Every problem is reported, each naming the field and the allowed values in
-/// the manifest's words, never a .NET type.
+/// Checks the structure of a manifest against the entity types before it is deserialised: unknown fields (with
+/// "did you mean"), types, enum values and integer sizes, which the API server's schema checks too. Every problem
+/// is reported, each naming the field and the allowed values in the manifest's words, never a .NET type. The
+/// schema's value rules (patterns, ranges, lengths, CEL) are the CRD validator's, applied after reading.
 /// </summary>
 public static class ShapeChecker
 {
     public const int MaxProblems = 20;
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, PropertyInfo>> PropertyCache = new();
-    private static readonly ConcurrentDictionary<string, Regex> PatternCache = new(StringComparer.Ordinal);
 
-    public static IReadOnlyList<InputProblem> Check(JsonNode? node, Type type, bool constraints)
+    public static IReadOnlyList<InputProblem> Check(JsonNode? node, Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         var problems = new List<InputProblem>();
-        Walk(node, type, "", null, problems, constraints);
+        Walk(node, type, "", null, problems);
         return problems;
     }
 
-    private static void Walk(JsonNode? node, Type type, string path, PropertyInfo? property, List<InputProblem> problems, bool constraints)
+    private static void Walk(JsonNode? node, Type type, string path, PropertyInfo? property, List<InputProblem> problems)
     {
 
         if (problems.Count >= MaxProblems || node is null)
@@ -43,15 +40,9 @@ public static class ShapeChecker
         var field = path.Length == 0 ? "(document)" : path;
         if (type == typeof(string))
         {
-            if (!IsString(node, out var text))
+            if (!IsString(node, out _))
             {
                 problems.Add(new(field, "schema.type", $"expected a string; got {Describe(node)}. Quote values such as \"16\" or \"true\"."));
-                return;
-            }
-
-            if (constraints)
-            {
-                CheckString(text, field, property, problems);
             }
         }
         else if (type == typeof(bool))
@@ -79,7 +70,7 @@ public static class ShapeChecker
             }
 
             var (min, max) = Bounds(property) ?? (range.Min, range.Max);
-            if ((constraints && (whole < min || whole > max)) || whole < range.Min || whole > range.Max)
+            if (whole < range.Min || whole > range.Max)
             {
                 problems.Add(new(field, "schema.range", $"{MessageText.Escape(node.ToJsonString())} is out of range; allowed: {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}."));
             }
@@ -89,13 +80,6 @@ public static class ShapeChecker
             if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
             {
                 problems.Add(new(field, "schema.type", $"expected a number; got {Describe(node)}."));
-                return;
-            }
-
-            var number = ToDouble(v);
-            if (constraints && Bounds(property) is { } bounds && (number < bounds.Min || number > bounds.Max))
-            {
-                problems.Add(new(field, "schema.range", $"{number.ToString(CultureInfo.InvariantCulture)} is out of range; allowed: {bounds.Min.ToString(CultureInfo.InvariantCulture)} to {bounds.Max.ToString(CultureInfo.InvariantCulture)}."));
             }
         }
         else if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
@@ -115,7 +99,7 @@ public static class ShapeChecker
 
             foreach (var (key, value) in map)
             {
-                Walk(value, valueType, $"{path}.{MessageText.Escape(key)}", null, problems, constraints);
+                Walk(value, valueType, $"{path}.{MessageText.Escape(key)}", null, problems);
             }
         }
         else if (ListItemType(type) is { } itemType)
@@ -126,23 +110,18 @@ public static class ShapeChecker
                 return;
             }
 
-            if (constraints && property?.GetCustomAttribute<MaxLengthAttribute>() is { } maxItems && list.Count > maxItems.Length)
-            {
-                problems.Add(new(field, "schema.length", $"{list.Count} items; at most {maxItems.Length} allowed."));
-            }
-
             for (var i = 0; i < list.Count; i++)
             {
-                Walk(list[i], itemType, $"{path}[{i}]", null, problems, constraints);
+                Walk(list[i], itemType, $"{path}[{i}]", null, problems);
             }
         }
         else if (IsObjectType(type))
         {
-            WalkObject(node, type, path, field, problems, constraints);
+            WalkObject(node, type, path, field, problems);
         }
     }
 
-    private static void WalkObject(JsonNode node, Type type, string path, string field, List<InputProblem> problems, bool constraints)
+    private static void WalkObject(JsonNode node, Type type, string path, string field, List<InputProblem> problems)
     {
         if (node is not JsonObject obj)
         {
@@ -161,51 +140,7 @@ public static class ShapeChecker
                 continue;
             }
 
-            Walk(value, property.PropertyType, child, property, problems, constraints);
-        }
-
-        foreach (var (name, property) in properties)
-        {
-            if (constraints && property.GetCustomAttribute<RequiredAttribute>() is not null && obj[name] is null && problems.Count < MaxProblems)
-            {
-                problems.Add(new(path.Length == 0 ? name : $"{path}.{name}", "schema.required", "required."));
-            }
-        }
-    }
-
-    private static void CheckString(string text, string field, PropertyInfo? property, List<InputProblem> problems)
-    {
-        if (property is null)
-        {
-            return;
-        }
-
-        if (property.GetCustomAttribute<MaxLengthAttribute>() is { } max && text.Length > max.Length)
-        {
-            problems.Add(new(field, "schema.length", $"{MessageText.Quote(text)} is {text.Length} characters; at most {max.Length} allowed."));
-        }
-
-        if (property.GetCustomAttribute<MinLengthAttribute>() is { } min && text.Length < min.Length)
-        {
-            problems.Add(new(field, "schema.length", $"{MessageText.Quote(text)} is {text.Length} characters; at least {min.Length} required."));
-        }
-
-        if (property.GetCustomAttribute<RegularExpressionAttribute>() is { } pattern && !Matches(pattern.Pattern, text))
-        {
-            problems.Add(new(field, "schema.pattern", $"{MessageText.Quote(text)} does not match the pattern {pattern.Pattern}."));
-        }
-    }
-
-    private static bool Matches(string pattern, string text)
-    {
-        var regex = PatternCache.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)));
-        try
-        {
-            return regex.IsMatch(text);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
+            Walk(value, property.PropertyType, child, property, problems);
         }
     }
 

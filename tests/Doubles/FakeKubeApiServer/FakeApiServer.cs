@@ -18,12 +18,20 @@ public sealed class FakeApiServer : IAsyncDisposable
     public FakeApiServer(IEnumerable<ResourceType> customResources, TimeProvider? time = null)
     {
         _types = ResourceType.Builtin.Concat(customResources).ToDictionary(t => (t.Group, t.Plural));
-        Store = new ObjectStore(_types.Values.Where(t => t.StatusSubresource).Select(t => t.Plural).ToHashSet(StringComparer.Ordinal), time ?? TimeProvider.System);
+        Time = time ?? TimeProvider.System;
+        Store = new ObjectStore(_types.Values.Where(t => t.StatusSubresource).Select(t => t.Plural).ToHashSet(StringComparer.Ordinal), Time);
+        Faults = new FaultInjection(Time);
     }
+
+    /// <summary>The server's clock: storms, garbage-collection delays and timestamps follow it.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Validating admission webhooks registered from a ValidatingWebhookConfiguration.</summary>
+    public AdmissionWebhooks Webhooks { get; } = new();
 
     public ObjectStore Store { get; }
 
-    public FaultInjection Faults { get; } = new();
+    public FaultInjection Faults { get; }
 
     public RequestLog Requests { get; } = new();
 
@@ -107,6 +115,11 @@ public sealed class FakeApiServer : IAsyncDisposable
             };
             var resource = route.Status ? $"{route.Plural}/status" : route.Plural;
             Requests.Record(verb, resource);
+            if (Faults.Throttle(route.Plural) is { } retryAfter)
+            {
+                throw ApiErrorException.TooManyRequests(retryAfter);
+            }
+
             if (Faults.Take(verb, route.Plural) is { } code)
             {
                 throw code == 409 ? ApiErrorException.Conflict(route.Plural, route.Name ?? "") : new ApiErrorException(code, "InternalError", "Internal error occurred: injected fault");
@@ -124,6 +137,11 @@ public sealed class FakeApiServer : IAsyncDisposable
         }
         catch (ApiErrorException e)
         {
+            if (e.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             context.Response.StatusCode = e.Code;
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(e.Status().ToJsonString(), context.RequestAborted);
@@ -162,21 +180,79 @@ public sealed class FakeApiServer : IAsyncDisposable
                 var name = (string?)metadata["name"] ?? ((string?)metadata["generateName"] is { } prefix
                     ? prefix + Guid.NewGuid().ToString("N")[..5]
                     : throw new ApiErrorException(422, "Invalid", "metadata.name: Required value: name or generateName is required"));
+                if (Store.IsTerminating(ns))
+                {
+                    throw ApiErrorException.NamespaceTerminating(type, name, ns);
+                }
+
+                if (type.StatusSubresource)
+                {
+                    body.Remove("status");
+                }
+
+                body = await CustomResourceWrites.AdmitAsync(type, name, "CREATE", body, null, false, context, Webhooks);
                 return Store.Create(new ResourceKey(type.Group, type.Plural, ns, name), body);
             case "PUT":
                 var key = new ResourceKey(type.Group, type.Plural, ns, route.Name!);
                 var replacement = await BodyAsync(context);
-                return route.Status ? Store.ReplaceStatus(key, replacement) : Store.Replace(key, replacement);
+                return await UpdateAsync(context, type, route, key, Store.Get(key), replacement);
             case "PATCH":
                 var target = new ResourceKey(type.Group, type.Plural, ns, route.Name!);
                 var current = Store.Get(target);
                 var patched = Patches.Apply(current, await BodyAsync(context), context.Request.ContentType ?? "");
-                return route.Status ? Store.ReplaceStatus(target, patched) : Store.Replace(target, patched);
+                return await UpdateAsync(context, type, route, target, current, patched);
             case "DELETE":
                 return Store.Delete(new ResourceKey(type.Group, type.Plural, ns, route.Name!));
             default:
                 throw new ApiErrorException(405, "MethodNotAllowed", $"{context.Request.Method} is not supported");
         }
+    }
+
+    /// <summary>
+    /// An UPDATE through the write path: what the store will keep (status from the stored object on the main
+    /// resource, everything but status from it on /status) is what schema validation and the webhooks judge.
+    /// </summary>
+    private async Task<JsonObject> UpdateAsync(HttpContext context, ResourceType type, Route route, ResourceKey key, JsonObject current, JsonObject sent)
+    {
+        JsonObject candidate;
+        if (route.Status)
+        {
+            candidate = (JsonObject)current.DeepClone();
+            candidate["status"] = sent["status"]?.DeepClone();
+        }
+        else
+        {
+            candidate = (JsonObject)sent.DeepClone();
+            if (type.StatusSubresource)
+            {
+                candidate["status"] = current["status"]?.DeepClone();
+            }
+
+            if (candidate["metadata"] is JsonObject metadata && current["metadata"] is JsonObject stored)
+            {
+                foreach (var kept in new[] { "uid", "creationTimestamp", "deletionTimestamp", "generation", "name", "namespace" })
+                {
+                    metadata[kept] = stored[kept]?.DeepClone();
+                }
+            }
+        }
+
+        if (candidate["status"] is null)
+        {
+            candidate.Remove("status");
+        }
+
+        var admitted = await CustomResourceWrites.AdmitAsync(type, key.Name, "UPDATE", candidate, current, route.Status, context, Webhooks);
+        if (sent["metadata"]?["resourceVersion"] is { } version && admitted["metadata"] is JsonObject admittedMetadata)
+        {
+            admittedMetadata["resourceVersion"] = version.DeepClone();
+        }
+        else if (admitted["metadata"] is JsonObject unconditional)
+        {
+            unconditional.Remove("resourceVersion");
+        }
+
+        return route.Status ? Store.ReplaceStatus(key, admitted) : Store.Replace(key, admitted);
     }
 
     private async Task WatchAsync(HttpContext context, ResourceType type, Route route)
@@ -199,6 +275,12 @@ public sealed class FakeApiServer : IAsyncDisposable
         System.Threading.Channels.ChannelReader<WatchEvent> live;
         Action unsubscribe;
         var requested = (string?)query["resourceVersion"];
+        if (Faults.TakeWatchError() is { } watchError)
+        {
+            await SendAsync("ERROR", watchError);
+            return;
+        }
+
         try
         {
             if (string.IsNullOrEmpty(requested) || requested == "0")

@@ -15,6 +15,8 @@ public sealed class ObjectStore(IReadOnlySet<string> statusSubresources, TimePro
     private readonly Dictionary<ResourceKey, JsonObject> _objects = [];
     private readonly List<WatchEvent> _history = [];
     private readonly List<Channel<WatchEvent>> _watchers = [];
+    private readonly HashSet<string> _terminating = new(StringComparer.Ordinal);
+    private readonly List<ITimer> _collections = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _revision = 100;
 
@@ -30,6 +32,48 @@ public sealed class ObjectStore(IReadOnlySet<string> statusSubresources, TimePro
     }
 
     public long CompactedRevision { get; private set; }
+
+    /// <summary>
+    /// How long after its owner is gone the garbage collector deletes a dependent (kube-controller-manager works
+    /// asynchronously, never inside the owner's DELETE). Measured on the store's clock.
+    /// </summary>
+    public TimeSpan GarbageCollectionDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Whether a namespace is being deleted: creates in it are refused with 403 (NamespaceLifecycle).</summary>
+    public bool IsTerminating(string ns)
+    {
+        lock (_gate)
+        {
+            return _terminating.Contains(ns);
+        }
+    }
+
+    /// <summary>
+    /// Deletes a namespace as the API server and the namespace controller do: it turns Terminating at once (new
+    /// objects, Events included, get 403), and every object in it is deleted (objects with finalizers get a
+    /// deletionTimestamp and stay until their finalizers are removed).
+    /// </summary>
+    public void TerminateNamespace(string ns)
+    {
+        List<ResourceKey> keys;
+        lock (_gate)
+        {
+            _terminating.Add(ns);
+            keys = _objects.Keys.Where(k => k.Namespace == ns).ToList();
+        }
+
+        foreach (var key in keys)
+        {
+            try
+            {
+                Delete(key);
+            }
+            catch (ApiErrorException e) when (e.Code == 404)
+            {
+                // Removed meanwhile (garbage collected or deleted by a client).
+            }
+        }
+    }
 
     /// <summary>Completes at the next write; tests wait on it instead of sleeping.</summary>
     public Task Changed
@@ -259,14 +303,42 @@ public sealed class ObjectStore(IReadOnlySet<string> statusSubresources, TimePro
         var removed = (JsonObject)obj.DeepClone();
         Metadata(removed)["resourceVersion"] = Next();
         Publish(new WatchEvent(_revision, "DELETED", key, removed));
-        var uid = (string?)Metadata(obj)["uid"];
-        foreach (var (dependentKey, dependent) in _objects.Where(o => Metadata(o.Value)["ownerReferences"] is JsonArray owners
-                     && owners.Any(r => (string?)r!["uid"] == uid)).ToList())
+        if ((string?)Metadata(obj)["uid"] is { } uid)
         {
-            Remove(dependentKey, dependent);
+            _collections.Add(time.CreateTimer(_ => CollectDependents(uid), null, GarbageCollectionDelay, Timeout.InfiniteTimeSpan));
         }
 
         return removed;
+    }
+
+    /// <summary>The garbage collector's pass for one gone owner: its dependents are deleted (background propagation).</summary>
+    private void CollectDependents(string uid)
+    {
+        List<ResourceKey> dependents;
+        lock (_gate)
+        {
+            if (_objects.Values.Any(o => (string?)Metadata(o)["uid"] == uid))
+            {
+                return;
+            }
+
+            dependents = _objects.Where(o => Metadata(o.Value)["ownerReferences"] is JsonArray owners
+                    && owners.Any(r => (string?)r?["uid"] == uid))
+                .Select(o => o.Key)
+                .ToList();
+        }
+
+        foreach (var key in dependents)
+        {
+            try
+            {
+                Delete(key);
+            }
+            catch (ApiErrorException e) when (e.Code == 404)
+            {
+                // A client deleted it first.
+            }
+        }
     }
 
     private JsonObject Write(ResourceKey key, JsonObject obj, string type)

@@ -66,7 +66,7 @@ public sealed class InputLimitsTests
     public void Numbers_out_of_range_are_a_clear_error(string value, string expected)
     {
         var read = EnvironmentReader.Read(Header + $"spec: {{region: eu-west-1, network: {{azCount: {value}}}}}");
-        var problems = read.Environment is null ? read.Problems : EnvironmentReader.SchemaProblems(read.Document!);
+        var problems = read.Problems;
 
         Assert.Contains(problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
     }
@@ -125,7 +125,7 @@ public sealed class InputLimitsTests
     {
         var read = EnvironmentReader.Read($"apiVersion: dataplatform.io/v1alpha1\nkind: DataPlatformEnvironment\nmetadata: {metadata}\nspec: {{region: eu-west-1}}");
 
-        Assert.Contains(EnvironmentReader.SchemaProblems(read.Document!), p => p.Field == field);
+        Assert.Contains(EnvironmentReader.NameProblems(read.Document!), p => p.Field == field);
     }
 
     private static string CultureInfo(int i) => "a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "k";

@@ -7,13 +7,43 @@ using k8s.Models;
 
 namespace DataPlatform.Operator.Runtime.Client;
 
-/// <summary><see cref="IKubernetesClient"/> on KubernetesClient: GenericClient for CRUD, CustomObjects for status and watches.</summary>
-internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClient
+/// <summary>
+/// <see cref="IKubernetesClient"/> on KubernetesClient: GenericClient for CRUD, CustomObjects for status and
+/// watches. A request answered 429 (API Priority and Fairness) or 503 with <c>Retry-After</c> is retried after
+/// that many seconds, at most <see cref="MaxThrottleRetries"/> times, as client-go's REST client does; then the
+/// 429 surfaces to the caller (the controller's rate limiter, the informer's backoff).
+/// </summary>
+internal sealed class KubernetesClient(IKubernetes kubernetes, TimeProvider? time = null) : IKubernetesClient
 {
-    public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken) =>
-        (await kubernetes.Version.GetCodeAsync(cancellationToken)).GitVersion;
+    public const int MaxThrottleRetries = 10;
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    public async Task<TEntity?> GetAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
+    /// <summary>Requests retried after a Retry-After, since start.</summary>
+    public int ThrottleRetries => Volatile.Read(ref _throttleRetries);
+
+    private int _throttleRetries;
+
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        ThrottledAsync(async () => (await kubernetes.Version.GetCodeAsync(cancellationToken)).GitVersion, cancellationToken);
+
+    public Task<TEntity?> GetAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => ThrottledAsync(() => GetOnceAsync<TEntity>(name, ns, cancellationToken), cancellationToken);
+
+    public Task<(IReadOnlyList<TEntity> Items, string ResourceVersion)> ListAsync<TEntity>(string? ns, string? labelSelector, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => ThrottledAsync(() => ListOnceAsync<TEntity>(ns, labelSelector, cancellationToken), cancellationToken);
+
+    public Task<TEntity> UpdateStatusAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => ThrottledAsync(() => UpdateStatusOnceAsync(entity, cancellationToken), cancellationToken);
+
+    public Task DeleteAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => ThrottledAsync(async () =>
+        {
+            await DeleteOnceAsync<TEntity>(name, ns, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    private async Task<TEntity?> GetOnceAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         try
@@ -27,7 +57,7 @@ internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClie
         }
     }
 
-    public async Task<(IReadOnlyList<TEntity> Items, string ResourceVersion)> ListAsync<TEntity>(string? ns, string? labelSelector, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<TEntity> Items, string ResourceVersion)> ListOnceAsync<TEntity>(string? ns, string? labelSelector, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         var meta = EntityMetadata.Of<TEntity>();
@@ -71,14 +101,14 @@ internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClie
     public Task<TEntity> CreateAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta> => WriteAsync(entity, async client => entity.Metadata.NamespaceProperty is { } ns
             ? await client.CreateNamespacedAsync(entity, ns, cancellationToken)
-            : await client.CreateAsync(entity, cancellationToken));
+            : await client.CreateAsync(entity, cancellationToken), cancellationToken);
 
     public Task<TEntity> UpdateAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta> => WriteAsync(entity, async client => entity.Metadata.NamespaceProperty is { } ns
             ? await client.ReplaceNamespacedAsync(entity, ns, entity.Metadata.Name, cancellationToken)
-            : await client.ReplaceAsync(entity, entity.Metadata.Name, cancellationToken));
+            : await client.ReplaceAsync(entity, entity.Metadata.Name, cancellationToken), cancellationToken);
 
-    public async Task<TEntity> UpdateStatusAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
+    private async Task<TEntity> UpdateStatusOnceAsync<TEntity>(TEntity entity, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         var meta = EntityMetadata.Of<TEntity>();
@@ -95,7 +125,7 @@ internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClie
         }
     }
 
-    public async Task DeleteAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
+    private async Task DeleteOnceAsync<TEntity>(string name, string? ns, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         using var client = Generic<TEntity>();
@@ -108,7 +138,10 @@ internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClie
         }
     }
 
-    private async Task<TEntity> WriteAsync<TEntity>(TEntity entity, Func<GenericClient, Task<TEntity>> write)
+    private Task<TEntity> WriteAsync<TEntity>(TEntity entity, Func<GenericClient, Task<TEntity>> write, CancellationToken cancellationToken)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => ThrottledAsync(() => WriteOnceAsync(entity, write), cancellationToken);
+
+    private async Task<TEntity> WriteOnceAsync<TEntity>(TEntity entity, Func<GenericClient, Task<TEntity>> write)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         using var client = Generic<TEntity>();
@@ -120,6 +153,37 @@ internal sealed class KubernetesClient(IKubernetes kubernetes) : IKubernetesClie
         {
             throw new ConflictException($"{typeof(TEntity).Name} {entity.Metadata.NamespaceProperty}/{entity.Metadata.Name} changed since it was read (or already exists).", e);
         }
+    }
+
+    /// <summary>Runs a request, waiting out 429/503 answers that carry Retry-After, at most <see cref="MaxThrottleRetries"/> times.</summary>
+    private async Task<T> ThrottledAsync<T>(Func<Task<T>> request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await request();
+            }
+            catch (HttpOperationException e) when (attempt < MaxThrottleRetries && RetryAfter(e) is { } delay)
+            {
+                Interlocked.Increment(ref _throttleRetries);
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The wait a 429 or 503 asks for (seconds in <c>Retry-After</c>, at least 1 s, at most 60 s), or null.</summary>
+    internal static TimeSpan? RetryAfter(HttpOperationException e)
+    {
+        if (e.Response?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            || e.Response.Headers is null
+            || !e.Response.Headers.TryGetValue("Retry-After", out var values))
+        {
+            return null;
+        }
+
+        var seconds = int.TryParse(values.FirstOrDefault(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1;
+        return TimeSpan.FromSeconds(Math.Clamp(seconds, 1, (int)MaxRetryAfter.TotalSeconds));
     }
 
     private GenericClient Generic<TEntity>()

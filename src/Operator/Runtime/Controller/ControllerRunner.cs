@@ -22,7 +22,8 @@ internal sealed partial class ControllerRunner<TEntity>(
     OperatorOptions options,
     OperatorMetrics metrics,
     TimeProvider time,
-    ILogger<ControllerRunner<TEntity>> logger)
+    ILogger<ControllerRunner<TEntity>> logger,
+    InformerHealth? health = null)
     : IControllerRunner, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -38,7 +39,7 @@ internal sealed partial class ControllerRunner<TEntity>(
     {
         var namespaces = options.WatchNamespaces.Count == 0 ? [null] : options.WatchNamespaces.Select(n => (string?)n).ToList();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var informers = namespaces.Select(ns => new Informer<TEntity>(client, ns, time, logger)).ToList();
+        var informers = namespaces.Select(ns => new Informer<TEntity>(client, ns, time, logger, health)).ToList();
         foreach (var informer in informers)
         {
             informer.Changed += key => _queue.Add(key);

@@ -8,10 +8,12 @@ namespace DataPlatform.Operator.Runtime.Watch;
 
 /// <summary>
 /// List-then-watch with a local cache (client-go's reflector and store): lists, then watches from the list's
-/// resourceVersion, follows bookmarks, re-watches when a stream ends, relists on 410 Gone, and backs off
-/// exponentially when the API server fails. Every change calls <see cref="Changed"/> with the object's key.
+/// resourceVersion, follows bookmarks, re-watches when a stream ends, relists on 410 Gone, and on any other
+/// error (a failed list, an ERROR event such as 504 "Too large resource version" or 500, a 429) logs, backs off
+/// exponentially and relists; it never stops before its token fires. Should its loop end otherwise, it reports
+/// to <see cref="InformerHealth"/> so /healthz fails. Every change calls <see cref="Changed"/> with the key.
 /// </summary>
-internal sealed partial class Informer<TEntity>(IKubernetesClient client, string? ns, TimeProvider time, ILogger logger)
+internal sealed partial class Informer<TEntity>(IKubernetesClient client, string? ns, TimeProvider time, ILogger logger, InformerHealth? health = null)
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
@@ -34,7 +36,25 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
 
     public TEntity? Get(EntityKey key) => _cache.GetValueOrDefault(key);
 
+    /// <summary>Errors other than an expired watch since start, each followed by a backoff and a relist.</summary>
+    public int Failures { get; private set; }
+
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoopAsync(cancellationToken);
+        }
+        finally
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                health?.Died(typeof(TEntity).Name, "its loop ended");
+            }
+        }
+    }
+
+    private async Task LoopAsync(CancellationToken cancellationToken)
     {
         var backoff = MinBackoff;
         string? version = null;
@@ -63,10 +83,27 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
             {
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or k8s.Autorest.HttpOperationException or IOException or System.Text.Json.JsonException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                Log.WatchFailed(logger, typeof(TEntity).Name, backoff, e.Message);
-                await Task.Delay(backoff, time, cancellationToken);
+                // client-go's reflector: any list or watch error is logged, backed off and followed by a new
+                // list-and-watch. A stream that broke in transit resumes from the last version; an error the server
+                // sent (a Status) relists, as its version may be unusable.
+                Failures++;
+                Log.WatchFailed(logger, typeof(TEntity).Name, backoff, e.GetType().Name, e.Message);
+                if (e is not (HttpRequestException or IOException))
+                {
+                    version = null;
+                }
+
+                try
+                {
+                    await Task.Delay(backoff, time, cancellationToken);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
             }
         }
@@ -144,7 +181,7 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
         [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Relisting {Kind}: {Reason}")]
         public static partial void Relisting(ILogger logger, string kind, string reason);
 
-        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Watching {Kind} failed; retrying in {Backoff}: {Reason}")]
-        public static partial void WatchFailed(ILogger logger, string kind, TimeSpan backoff, string reason);
+        [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Listing or watching {Kind} failed; relisting in {Backoff}: {Error}: {Reason}")]
+        public static partial void WatchFailed(ILogger logger, string kind, TimeSpan backoff, string error, string reason);
     }
 }

@@ -93,8 +93,11 @@ public sealed class KubernetesClientTests
         await api.Client.UpdateAsync(marked, CancellationToken.None);
 
         Assert.Null(await api.Client.GetAsync<V1Alpha1DataPlatformEnvironment>("a", "team", CancellationToken.None));
+
+        // The garbage collector deletes dependents asynchronously, after the owner is gone, never inside its DELETE.
+        Assert.NotNull(await api.Client.GetAsync<V1Secret>("a-connection", "team", CancellationToken.None));
+        await api.Server.WaitUntilAsync(s => s.Snapshot("secrets").Count == 0, TimeSpan.FromSeconds(30), "the owned Secret garbage-collected");
         Assert.Null(await api.Client.GetAsync<V1Secret>("a-connection", "team", CancellationToken.None));
-        Assert.Empty((await api.Kubernetes.CoreV1.ListNamespacedSecretAsync("team")).Items);
     }
 
     [Fact]
