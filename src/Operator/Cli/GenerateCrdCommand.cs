@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DataPlatform.Operator.Crd;
 
 namespace DataPlatform.Operator.Cli;
@@ -5,27 +6,21 @@ namespace DataPlatform.Operator.Cli;
 /// <summary><c>generate-crd [--out PATH]...</c>: writes the CRD generated from the entity types to each path (default: stdout).</summary>
 internal static class GenerateCrdCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(TextWriter stdout)
     {
-        var outPaths = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--out" && i + 1 < args.Count)
-            {
-                outPaths.Add(args[++i]);
-            }
-            else
-            {
-                await stderr.WriteLineAsync($"generate-crd: unknown argument '{args[i]}'. Usage: generate-crd [--out PATH]...");
-                return 2;
-            }
-        }
+        var outPaths = new Option<string[]>("--out") { Description = "File to write the CRD to; repeat for several. Default: standard output.", HelpName = "PATH" };
+        var command = new Command("generate-crd", "Write the CustomResourceDefinition generated from the entity types.") { outPaths };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(outPaths) ?? [], stdout, cancellationToken));
+        return command;
+    }
 
+    private static async Task<int> RunAsync(string[] outPaths, TextWriter stdout, CancellationToken cancellationToken)
+    {
         var yaml = CrdGenerator.GenerateYaml();
-        if (outPaths.Count == 0)
+        if (outPaths.Length == 0)
         {
             await stdout.WriteAsync(yaml);
-            return 0;
+            return Verbs.Ok;
         }
 
         foreach (var outPath in outPaths)
@@ -35,6 +30,6 @@ internal static class GenerateCrdCommand
             await stdout.WriteLineAsync($"wrote {outPath}");
         }
 
-        return 0;
+        return Verbs.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DataPlatform.Stack.Input;
 using DataPlatform.Stack.Program;
 using DataPlatform.Stack.Validation;
@@ -5,74 +6,79 @@ using DataPlatform.Stack.Validation;
 namespace DataPlatform.Operator.Cli;
 
 /// <summary>
-/// <c>plan [FILE] [--out DIR]</c>: reads an environment (default: the embedded full sample), shows what it would
-/// build and, with --out, writes the Pulumi project (Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml) that
-/// <c>pulumi preview</c> runs as is. Exit 0 ok, 1 invalid input, 2 usage or unreadable input.
+/// <c>plan [FILE] [--out DIR]</c>: reads an environment (default: the embedded full sample; <c>-</c> for standard
+/// input), shows what it would build and, with --out, writes the Pulumi project (Pulumi.yaml and
+/// Pulumi.&lt;stack&gt;.yaml) that <c>pulumi preview</c> runs as is. Files are written only inside --out: metadata
+/// names are checked before any path is built from them, and every path is checked to stay in the directory.
+/// Exit 0 ok, 1 invalid input, 2 usage or unreadable input.
 /// </summary>
 internal static class PlanCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        string? file = null;
-        string? outDir = null;
-        for (var i = 0; i < args.Count; i++)
+        var file = new Argument<string?>("FILE") { Description = "The environment manifest, or - for standard input. Default: the embedded full sample.", Arity = ArgumentArity.ZeroOrOne };
+        var outDir = new Option<string?>("--out") { Description = "Directory to write Pulumi.yaml and Pulumi.<stack>.yaml into.", HelpName = "DIR" };
+        var command = new Command("plan", "Validate an environment, summarise the stack it builds and write its Pulumi project.") { file, outDir };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(file), result.GetValue(outDir), stdout, stderr, stdin, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? file, string? outDir, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
+    {
+        var name = ValidationOutput.Clean(InputFile.Name(file));
+        var (text, failure) = await InputFile.ReadAsync(file, stdin, cancellationToken);
+        if (text is null)
         {
-            if (args[i] == "--out" && i + 1 < args.Count)
-            {
-                outDir = args[++i];
-            }
-            else if (!args[i].StartsWith('-') && file is null)
-            {
-                file = args[i];
-            }
-            else
-            {
-                await stderr.WriteLineAsync($"plan: unexpected argument '{args[i]}'. Usage: plan [FILE] [--out DIR]");
-                return 2;
-            }
+            await stderr.WriteLineAsync($"{name}: {failure!.Message}");
+            return failure.Unreadable ? Verbs.Usage : Verbs.Invalid;
         }
 
-        var input = await InputFile.ReadAsync(file, stderr, cancellationToken);
-        if (input is null)
+        var result = EnvironmentReader.Read(text);
+        var violations = OfflineValidation.Check(result);
+        foreach (var violation in violations)
         {
-            return 2;
+            await (violation.Severity == Severity.Error ? stderr : stdout).WriteLineAsync($"{name}: {ValidationOutput.Clean(violation.ToString())}");
         }
 
-        var result = EnvironmentReader.Read(input.Value.Text);
-        if (result.Environment is not { } environment)
+        var errors = violations.Count(v => v.Severity == Severity.Error);
+        if (result.Environment is not { } environment || errors > 0)
         {
-            await stderr.WriteLineAsync($"{input.Value.Name}: {result.Error}");
-            return 1;
-        }
-
-        var report = PreflightValidator.Validate(environment);
-        foreach (var violation in report.Violations)
-        {
-            await (violation.Severity == Severity.Error ? stderr : stdout).WriteLineAsync($"{input.Value.Name}: {violation}");
-        }
-
-        if (!report.IsValid)
-        {
-            await stderr.WriteLineAsync($"{input.Value.Name}: invalid ({report.Errors.Count} errors); nothing planned.");
-            return 1;
+            await stderr.WriteLineAsync($"{name}: invalid ({errors} errors); nothing planned.");
+            return Verbs.Invalid;
         }
 
         var program = StackProgramBuilder.Build(environment);
-        await stdout.WriteLineAsync($"{input.Value.Name}: {environment.Metadata.NamespaceProperty}/{environment.Metadata.Name} in {environment.Spec.Region}");
+        await stdout.WriteLineAsync($"{name}: {environment.Metadata.NamespaceProperty}/{environment.Metadata.Name} in {environment.Spec.Region}");
         await stdout.WriteAsync(PlanSummary.Render(program));
-        if (outDir is not null)
+        if (outDir is null)
         {
-            Directory.CreateDirectory(outDir);
-            foreach (var (name, content) in PulumiYamlWriter.Files(program))
-            {
-                await File.WriteAllTextAsync(Path.Combine(outDir, name), content, cancellationToken);
-            }
-
-            await stdout.WriteLineAsync();
-            await stdout.WriteLineAsync($"wrote {outDir}/{PulumiYamlWriter.ProjectFileName} and {outDir}/{PulumiYamlWriter.StackFileName(program)}; preview with:");
-            await stdout.WriteLineAsync($"  cd {outDir} && pulumi stack select --create {program.StackName} && pulumi preview");
+            return Verbs.Ok;
         }
 
-        return 0;
+        var files = PulumiYamlWriter.Files(program);
+        var targets = new List<(string Path, string Content)>();
+        var root = Path.GetFullPath(outDir);
+        foreach (var (fileName, content) in files)
+        {
+            var target = Path.GetFullPath(Path.Combine(root, fileName));
+            if (fileName.IndexOfAny(['/', '\\']) >= 0 || Path.GetDirectoryName(target) != Path.TrimEndingDirectorySeparator(root))
+            {
+                await stderr.WriteLineAsync($"{name}: the file name {MessageText.Quote(fileName)} would leave {outDir}; nothing written.");
+                return Verbs.Invalid;
+            }
+
+            targets.Add((target, content));
+        }
+
+        Directory.CreateDirectory(root);
+        foreach (var (target, content) in targets)
+        {
+            await File.WriteAllTextAsync(target, content, cancellationToken);
+        }
+
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync($"wrote {outDir}/{PulumiYamlWriter.ProjectFileName} and {outDir}/{PulumiYamlWriter.StackFileName(program)}; preview with:");
+        await stdout.WriteLineAsync($"  cd {outDir} && pulumi stack select --create {program.StackName} && pulumi preview");
+        return Verbs.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using DataPlatform.Operator.Hosting;
 using DataPlatform.Operator.Runtime.Client;
 using DataPlatform.Stack.Engine;
@@ -12,6 +13,26 @@ namespace DataPlatform.Operator.Cli;
 internal static class RunCommand
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The verb; settings other than --kubeconfig (--Section:Key=value) pass through to the host's configuration.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Kubeconfig file (default: KUBECONFIG, ~/.kube/config or in-cluster).", HelpName = "PATH" };
+        var command = new Command("run", "Run the operator (settings: appsettings.json, DATAPLATFORM_* variables, --Section:Key=value).") { kubeconfig };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((result, cancellationToken) =>
+        {
+            var args = new List<string>();
+            if (result.GetValue(kubeconfig) is { } path)
+            {
+                args.AddRange(["--kubeconfig", path]);
+            }
+
+            args.AddRange(result.UnmatchedTokens);
+            return RunAsync(args, stdout, stderr, cancellationToken);
+        });
+        return command;
+    }
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

@@ -1,100 +1,60 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using DataPlatform.Stack.Input;
-using DataPlatform.Stack.Validation;
+using System.CommandLine;
 
 namespace DataPlatform.Operator.Cli;
 
 /// <summary>
-/// <c>validate FILE... [--output text|json]</c> for users' CI and GitOps checks. Exit 0 when every file is valid
-/// (warnings allowed), 1 when any is not, 2 when a file cannot be read or the arguments are wrong. Text output is
-/// one line per finding, starting with the file and the field path.
+/// <c>validate PATH... [--output text|json|sarif]</c> for users' CI and GitOps checks: files, directories (searched
+/// recursively) and <c>-</c> for standard input, each possibly a multi-document stream whose other documents are
+/// skipped and counted. Exit 0 when every environment is valid (warnings allowed), 1 when any is not, 2 when a path
+/// cannot be read or the arguments are wrong.
 /// </summary>
 internal static class ValidateCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var files = new List<string>();
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
+        var paths = new Argument<string[]>("PATH")
         {
-            if (args[i] == "--output" && i + 1 < args.Count && args[i + 1] is "json" or "text")
-            {
-                json = args[++i] == "json";
-            }
-            else if (args[i].StartsWith('-'))
-            {
-                await stderr.WriteLineAsync($"validate: unknown option '{args[i]}'. Usage: validate FILE... [--output text|json]");
-                return 2;
-            }
-            else
-            {
-                files.Add(args[i]);
-            }
-        }
-
-        if (files.Count == 0)
+            Description = "Files, directories (searched recursively for *.yaml, *.yml, *.json) or - for standard input; other kinds of document are skipped.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--output", "-o")
         {
-            await stderr.WriteLineAsync("validate: no file given. Usage: validate FILE... [--output text|json]");
-            return 2;
-        }
-
-        var results = new JsonArray();
-        var anyInvalid = false;
-        var anyUnreadable = false;
-        foreach (var file in files)
+            Description = "text (one line per finding), json (summary and results) or sarif (SARIF 2.1.0 for code-scanning annotations).",
+            DefaultValueFactory = _ => "text",
+            HelpName = "FORMAT",
+        };
+        output.AcceptOnlyFromAmong("text", "json", "sarif");
+        string[] options = ["--output", "-o", "--help", "-h"];
+        paths.Validators.Add(result =>
         {
-            var input = await InputFile.ReadAsync(file, stderr, cancellationToken);
-            if (input is null)
+            foreach (var token in result.Tokens.Select(t => t.Value).Where(t => t.StartsWith('-') && t != InputFile.StdinName))
             {
-                anyUnreadable = true;
-                results.Add(Result(file, false, [Violation.Error("(file)", "input.unreadable", "The file cannot be read.")]));
-                continue;
+                result.AddError($"Unrecognized option '{token}'.{Stack.Input.Suggestions.DidYouMean(token, options)}");
+            }
+        });
+        var command = new Command("validate", "Check DataPlatformEnvironments before any AWS call: the CRD's schema, then the pre-flight rules. Exit 0 valid, 1 invalid, 2 unreadable.")
+        {
+            paths,
+            output,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var run = await ValidationRun.ExecuteAsync(result.GetValue(paths) ?? [], stdin, cancellationToken);
+            switch (result.GetValue(output))
+            {
+                case "json":
+                    await ValidationOutput.WriteJsonAsync(run, stdout);
+                    break;
+                case "sarif":
+                    await stdout.WriteLineAsync(SarifReport.Render(run, Directory.GetCurrentDirectory()));
+                    break;
+                default:
+                    await ValidationOutput.WriteTextAsync(run, stdout, stderr);
+                    break;
             }
 
-            var read = EnvironmentReader.Read(input.Value.Text);
-            IReadOnlyList<Violation> violations = read.Environment is { } environment
-                ? PreflightValidator.Validate(environment).Violations
-                : [Violation.Error(FieldOf(read.Error!), "input.schema", read.Error!)];
-            var valid = violations.All(v => v.Severity != Severity.Error);
-            anyInvalid |= !valid;
-            results.Add(Result(file, valid, violations));
-            if (!json)
-            {
-                foreach (var violation in violations)
-                {
-                    await stdout.WriteLineAsync($"{file}: {violation}");
-                }
-
-                await stdout.WriteLineAsync($"{file}: {(valid ? "valid" : "invalid")} ({violations.Count(v => v.Severity == Severity.Error)} errors, {violations.Count(v => v.Severity == Severity.Warning)} warnings)");
-            }
-        }
-
-        if (json)
-        {
-            await stdout.WriteLineAsync(results.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
-
-        return anyUnreadable ? 2 : anyInvalid ? 1 : 0;
+            return run.ExitCode;
+        });
+        return command;
     }
-
-    private static string FieldOf(string error)
-    {
-        var colon = error.IndexOf(": ", StringComparison.Ordinal);
-        var head = colon > 0 ? error[..colon] : "";
-        return head.Length > 0 && !head.Contains(' ', StringComparison.Ordinal) ? head : "(document)";
-    }
-
-    private static JsonObject Result(string file, bool valid, IReadOnlyList<Violation> violations) => new()
-    {
-        ["file"] = file,
-        ["valid"] = valid,
-        ["violations"] = new JsonArray(violations.Select(v => (JsonNode)new JsonObject
-        {
-            ["field"] = v.Field,
-            ["rule"] = v.Rule,
-            ["severity"] = v.Severity == Severity.Error ? "error" : "warning",
-            ["message"] = v.Message,
-        }).ToArray()),
-    };
 }

@@ -1,41 +1,60 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
 namespace DataPlatform.Operator.Cli;
 
-/// <summary>The operator's command-line verbs. Exit codes: 0 success, 1 invalid input, 2 usage or unreadable input.</summary>
+/// <summary>
+/// The operator's command line, on System.CommandLine: <c>--help</c> for every verb, <c>--version</c>, and
+/// suggestions for mistyped verbs and options. Exit codes: 0 success, 1 invalid input, 2 usage error or
+/// unreadable input (README, "Verbs").
+/// </summary>
 internal static class Verbs
 {
-    public const string Usage = """
-        Usage: DataPlatform.Operator <verb> [arguments]
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
 
-          run [--kubeconfig PATH]   run the operator (settings: appsettings.json, DATAPLATFORM_* variables)
-          validate FILE... [--output text|json]  check environments before any AWS call (exit 0 valid, 1 invalid, 2 unreadable)
-          plan [FILE] [--out DIR]   show what an environment builds and write its Pulumi project (default: the embedded full sample)
-          generate-crd [--out PATH]... write the CustomResourceDefinition generated from the entity types
-          help                      show this text
-        """;
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
+        RunAsync(args, stdout, stderr, Console.In, cancellationToken);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        ArgumentNullException.ThrowIfNull(args);
+        var root = Root(stdout, stderr, stdin);
+        if (args is ["help", .. var rest])
         {
-            await stdout.WriteLineAsync(Usage);
-            return args.Length == 0 ? 2 : 0;
+            args = [.. rest, "--help"];
         }
 
-        var rest = args[1..];
-        return args[0] switch
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parsed.Errors.Count > 0)
         {
-            "run" => await RunCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-            "validate" => await ValidateCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-            "plan" => await PlanCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-            "generate-crd" => await GenerateCrdCommand.RunAsync(rest, stdout, stderr, cancellationToken),
-            _ => await UnknownAsync(args[0], stderr),
-        };
+            if (parsed.Action is ParseErrorAction action)
+            {
+                action.ShowHelp = false;
+                action.ShowTypoCorrections = true;
+            }
+
+            // Errors and the typo corrections System.CommandLine prints (to its Output) all go to stderr.
+            await parsed.InvokeAsync(new InvocationConfiguration { Output = stderr, Error = stderr, EnableDefaultExceptionHandler = false }, cancellationToken);
+            await stderr.WriteLineAsync($"Run '{parsed.CommandResult.Command.Name} --help' for usage.");
+            return Usage;
+        }
+
+        return await parsed.InvokeAsync(configuration, cancellationToken);
     }
 
-    private static async Task<int> UnknownAsync(string verb, TextWriter stderr)
+    private static RootCommand Root(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        await stderr.WriteLineAsync($"unknown verb '{verb}'.");
-        await stderr.WriteLineAsync(Usage);
-        return 2;
+        var root = new RootCommand("""
+            dataplatform-operator: turns DataPlatformEnvironment resources into AWS data platforms through Pulumi.
+            Exit codes: 0 success, 1 invalid input, 2 usage error or unreadable input.
+            """);
+        root.Subcommands.Add(RunCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ValidateCommand.Create(stdout, stderr, stdin));
+        root.Subcommands.Add(PlanCommand.Create(stdout, stderr, stdin));
+        root.Subcommands.Add(GenerateCrdCommand.Create(stdout));
+        return root;
     }
 }

@@ -1,77 +1,112 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using DataPlatform.Entities;
-using YamlDotNet.Core;
 
 namespace DataPlatform.Stack.Input;
 
 /// <summary>
-/// Reads a DataPlatformEnvironment manifest (YAML or JSON) strictly: unknown fields, wrong types, a missing spec,
-/// another kind or more than one document are errors that name the field. Defaults come from the entity types,
-/// the same values the CRD's schema defaults hold.
+/// Reads DataPlatformEnvironment manifests (YAML or JSON) strictly, within <see cref="InputLimits"/>: the structure is
+/// checked against the entity types first (<see cref="ShapeChecker"/>: unknown fields with "did you mean", types,
+/// enums, integer sizes), then the entity is deserialised; defaults come from the entity types, the same values the
+/// CRD's schema defaults hold. <see cref="NameProblems"/> holds the API server's name rules, which <c>validate</c> and
+/// <c>plan</c> apply with the CRD's schema before the pre-flight rules.
 /// </summary>
-public static class EnvironmentReader
+public static partial class EnvironmentReader
 {
     private static readonly JsonSerializerOptions Options = new()
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         PropertyNameCaseInsensitive = false,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = InputLimits.MaxDepth * 2,
     };
 
     public static JsonSerializerOptions SerializerOptions => Options;
 
+    /// <summary>A file that must hold exactly one document, a DataPlatformEnvironment.</summary>
     public static EnvironmentReadResult Read(string text)
     {
-        IReadOnlyList<JsonNode?> documents;
+        IReadOnlyList<YamlJsonDocument> documents;
         try
         {
-            documents = YamlJson.ParseAll(text);
+            documents = YamlJson.ParseDocuments(text);
         }
-        catch (YamlException e)
+        catch (InputException e)
         {
-            return EnvironmentReadResult.Fail($"not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}");
+            return EnvironmentReadResult.Fail("(document)", "input.yaml", e.Describe());
         }
 
-        if (documents.Count == 0)
+        return documents.Count switch
         {
-            return EnvironmentReadResult.Fail("the file is empty; expected one DataPlatformEnvironment.");
+            0 => EnvironmentReadResult.Fail("(document)", "input.empty", "the file is empty; expected one DataPlatformEnvironment."),
+            > 1 => EnvironmentReadResult.Fail("(document)", "input.documents", $"the file holds {documents.Count} documents; expected exactly one DataPlatformEnvironment."),
+            _ => ReadDocument(documents[0].Root),
+        };
+    }
+
+    /// <summary>
+    /// Every document of a stream (kustomize output, a multi-document file): DataPlatformEnvironments are read, the
+    /// others are listed with a null result so callers can count them as skipped.
+    /// </summary>
+    public static IReadOnlyList<ManifestDocument> ReadStream(string text)
+    {
+        var documents = YamlJson.ParseDocuments(text);
+        var results = new List<ManifestDocument>(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var root = documents[i].Root as JsonObject;
+            var apiVersion = StringAt(root, "apiVersion");
+            var kind = StringAt(root, "kind");
+            var name = StringAt(root?["metadata"] as JsonObject, "name");
+            var isEnvironment = root is null || kind == V1Alpha1DataPlatformEnvironment.KindName
+                || (apiVersion?.StartsWith(V1Alpha1DataPlatformEnvironment.GroupName + "/", StringComparison.Ordinal) ?? false);
+            results.Add(new ManifestDocument(i, documents[i], $"{apiVersion ?? "(no apiVersion)"}/{kind ?? "(no kind)"}", name,
+                isEnvironment ? ReadDocument(documents[i].Root) : null));
         }
 
-        if (documents.Count > 1)
+        return results;
+    }
+
+    public static EnvironmentReadResult ReadDocument(JsonNode? document)
+    {
+        if (document is not JsonObject root)
         {
-            return EnvironmentReadResult.Fail($"the file holds {documents.Count} documents; expected exactly one DataPlatformEnvironment.");
+            return EnvironmentReadResult.Fail("(document)", "input.shape", "the document is not a mapping; expected a DataPlatformEnvironment object.");
         }
 
-        if (documents[0] is not JsonObject root)
-        {
-            return EnvironmentReadResult.Fail("the document is not a mapping; expected a DataPlatformEnvironment object.");
-        }
-
-        var apiVersion = (root["apiVersion"] as JsonValue)?.TryGetValue<string>(out var av) == true ? av : null;
-        var kind = (root["kind"] as JsonValue)?.TryGetValue<string>(out var k) == true ? k : null;
+        var apiVersion = StringAt(root, "apiVersion");
+        var kind = StringAt(root, "kind");
         if (apiVersion != V1Alpha1DataPlatformEnvironment.ApiVersionString || kind != V1Alpha1DataPlatformEnvironment.KindName)
         {
-            return EnvironmentReadResult.Fail(
-                $"apiVersion/kind is '{apiVersion ?? "(none)"}/{kind ?? "(none)"}'; expected '{V1Alpha1DataPlatformEnvironment.ApiVersionString}/{V1Alpha1DataPlatformEnvironment.KindName}'.");
+            return EnvironmentReadResult.Fail("apiVersion", "input.kind",
+                $"apiVersion/kind is {MessageText.Quote($"{apiVersion ?? "(none)"}/{kind ?? "(none)"}")}; expected '{V1Alpha1DataPlatformEnvironment.ApiVersionString}/{V1Alpha1DataPlatformEnvironment.KindName}'.");
         }
 
         if (root["spec"] is not JsonObject)
         {
-            return EnvironmentReadResult.Fail("spec: required; the environment needs at least spec.region.");
+            return EnvironmentReadResult.Fail("spec", "schema.required", "required; the environment needs at least spec.region.");
         }
 
         Prune(root);
+        var problems = ShapeChecker.Check(root, typeof(V1Alpha1DataPlatformEnvironment));
+        if (problems.Count > 0)
+        {
+            return EnvironmentReadResult.Fail(problems);
+        }
+
         try
         {
             var entity = root.Deserialize<V1Alpha1DataPlatformEnvironment>(Options)
                 ?? throw new JsonException("the document is null.");
-            return EnvironmentReadResult.Ok(entity);
+            return EnvironmentReadResult.Ok(entity, root);
         }
         catch (JsonException e)
         {
-            return EnvironmentReadResult.Fail(Describe(e));
+            // The shape check should have caught it; the serializer's own text names .NET types, so it is not shown.
+            var path = (e.Path ?? "").TrimStart('$', '.');
+            return EnvironmentReadResult.Fail(path.Length == 0 ? "(document)" : path, "schema.type", "the value does not fit this field.");
         }
     }
 
@@ -99,21 +134,32 @@ public static class EnvironmentReader
         }
     }
 
-    private static string Describe(JsonException e)
+    /// <summary>
+    /// The API server's name rules, checked before any path or resource name is built from them: a DNS-1123
+    /// subdomain for the name, a DNS-1123 label for the namespace.
+    /// </summary>
+    public static IEnumerable<InputProblem> NameProblems(JsonObject root)
     {
-        var path = (e.Path ?? "").TrimStart('$', '.');
-        var detail = e.Message;
-        if (detail.Contains("could not be mapped", StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(root);
+        if (StringAt(root["metadata"] as JsonObject, "name") is { } name && (name.Length > 253 || !Subdomain().IsMatch(name)))
         {
-            return $"{path}: unknown field; check the spelling against `kubectl explain dataplatformenvironment.spec`.";
+            yield return new InputProblem("metadata.name", "metadata.name",
+                $"{MessageText.Quote(name)} is not a valid name: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit.");
         }
 
-        var cut = detail.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
+        if (StringAt(root["metadata"] as JsonObject, "namespace") is { } ns && (ns.Length > 63 || !Label().IsMatch(ns)))
         {
-            detail = detail[..cut];
+            yield return new InputProblem("metadata.namespace", "metadata.namespace",
+                $"{MessageText.Quote(ns)} is not a valid namespace: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit.");
         }
-
-        return $"{(path.Length == 0 ? "(document)" : path)}: wrong type or value ({detail})";
     }
+
+    private static string? StringAt(JsonObject? obj, string key) =>
+        obj?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Label();
 }

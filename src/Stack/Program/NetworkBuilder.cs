@@ -51,7 +51,7 @@ internal static class NetworkBuilder
 
         for (var zone = 0; zone < network.AzCount; zone++)
         {
-            var az = $"${{{ProgramContext.AvailabilityZonesVariable}[{zone}]}}";
+            var az = Expr.Element(ProgramContext.AvailabilityZonesVariable, zone);
             var publicName = $"{names.Suffix}-public-{zone}";
             var privateName = $"{names.Suffix}-private-{zone}";
             context.Add(PublicSubnet(zone), "aws:ec2/subnet:Subnet", Component, publicName, PropertyMap.Of(

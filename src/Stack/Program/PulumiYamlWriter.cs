@@ -6,6 +6,10 @@ namespace DataPlatform.Stack.Program;
 /// <summary>
 /// Writes a program as a Pulumi YAML project: <c>Pulumi.yaml</c> (project keys and the program, runtime yaml) and
 /// <c>Pulumi.&lt;stack&gt;.yaml</c> (stack config). Output is deterministic: the model's order, nothing else.
+/// Every string in an expression position (variables, properties, options, outputs, and the keys of their maps) is
+/// written with <see cref="Expr.Render"/>, so text from the spec reaches the program literally and only the model's
+/// <see cref="Expr"/> references are live. A map key that pulumi-yaml would read as a built-in function (fn::...)
+/// has no literal spelling in Pulumi YAML and is refused.
 /// </summary>
 public static class PulumiYamlWriter
 {
@@ -15,6 +19,9 @@ public static class PulumiYamlWriter
         .DisableAliases()
         .WithIndentedSequences()
         .Build();
+
+    /// <summary>The prefix of Pulumi YAML's built-in function keys (matched case-insensitively by pulumi-yaml).</summary>
+    public const string BuiltinPrefix = "fn::";
 
     public static string ProjectFileName => "Pulumi.yaml";
 
@@ -36,9 +43,9 @@ public static class PulumiYamlWriter
         ArgumentNullException.ThrowIfNull(program);
         var document = new OrderedDictionary<string, object?>
         {
-            ["name"] = program.Name,
+            ["name"] = Plain(program.Name),
             ["runtime"] = "yaml",
-            ["description"] = program.Description,
+            ["description"] = Plain(program.Description),
             ["variables"] = Map(program.Variables.Select(v => (v.Name, Value(v.Value)))),
             ["resources"] = Map(program.Resources.Select(r => (r.LogicalName, (object?)Resource(r)))),
             ["outputs"] = Map(program.Outputs.Select(o => (o.Name, Value(o.Secret ? new SecretValue(o.Value) : o.Value)))),
@@ -49,12 +56,12 @@ public static class PulumiYamlWriter
     public static string StackConfig(StackProgram program)
     {
         ArgumentNullException.ThrowIfNull(program);
-        return Serializer.Serialize(new OrderedDictionary<string, object?> { ["config"] = Value(program.StackConfig) });
+        return Serializer.Serialize(new OrderedDictionary<string, object?> { ["config"] = PlainValue(program.StackConfig) });
     }
 
     private static OrderedDictionary<string, object?> Resource(ProgramResource resource)
     {
-        var entry = new OrderedDictionary<string, object?> { ["type"] = resource.Type };
+        var entry = new OrderedDictionary<string, object?> { ["type"] = Plain(resource.Type) };
         if (resource.Properties.Count > 0)
         {
             entry["properties"] = Value(resource.Properties);
@@ -74,7 +81,7 @@ public static class PulumiYamlWriter
         var map = new OrderedDictionary<string, object?>();
         if (options.DependsOn.Count > 0)
         {
-            map["dependsOn"] = options.DependsOn.Select(d => Expr.Ref(d)).ToList();
+            map["dependsOn"] = options.DependsOn.Select(d => Expr.Render(Expr.Ref(d))).ToList();
         }
 
         if (options.Protect)
@@ -84,12 +91,12 @@ public static class PulumiYamlWriter
 
         if (options.AdditionalSecretOutputs.Count > 0)
         {
-            map["additionalSecretOutputs"] = options.AdditionalSecretOutputs.ToList();
+            map["additionalSecretOutputs"] = options.AdditionalSecretOutputs.Select(Plain).ToList();
         }
 
         if (options.IgnoreChanges.Count > 0)
         {
-            map["ignoreChanges"] = options.IgnoreChanges.ToList();
+            map["ignoreChanges"] = options.IgnoreChanges.Select(Plain).ToList();
         }
 
         if (options.DeleteBeforeReplace)
@@ -125,13 +132,48 @@ public static class PulumiYamlWriter
         {
             ["fn::invoke"] = Map(new (string, object?)[]
             {
-                ("function", invoke.Function),
+                ("function", Expr.Render(invoke.Function)),
                 ("arguments", Value(invoke.Arguments)),
-            }.Concat(invoke.Return is null ? [] : [("return", (object?)invoke.Return)])),
+            }.Concat(invoke.Return is null ? [] : [("return", (object?)Expr.Render(invoke.Return))])),
         },
-        PropertyMap map => Map(map.Select(p => (p.Key, Value(p.Value)))),
-        string s => s,
+        PropertyMap map => Map(map.Select(p => (Key(p.Key), Value(p.Value)))),
+        string s => Expr.Render(s),
         System.Collections.IEnumerable list => list.Cast<object?>().Select(Value).ToList(),
+        _ => value,
+    };
+
+    /// <summary>
+    /// A map key in an expression position. pulumi-yaml parses keys as expressions too, so they are escaped like
+    /// values; a key starting with fn:: would be read as a built-in function (or an asset or archive) and cannot be
+    /// escaped, so it is refused here (the pre-flight tag rule reports it to the user first).
+    /// </summary>
+    private static string Key(string key)
+    {
+        if (key.StartsWith(BuiltinPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"The map key '{key}' starts with '{BuiltinPrefix}', which Pulumi YAML reserves for its built-in functions; it cannot be written as a literal key.", nameof(key));
+        }
+
+        return Expr.Render(key);
+    }
+
+    /// <summary>A string outside any expression (project keys, type tokens, option names, stack config): written as is.</summary>
+    private static string Plain(string text)
+    {
+        if (Expr.IsInterpolated(text))
+        {
+            throw new ArgumentException($"An interpolation reached a position Pulumi YAML does not evaluate: '{Expr.Display(text)}'.", nameof(text));
+        }
+
+        return text;
+    }
+
+    private static object? PlainValue(object? value) => value switch
+    {
+        null => null,
+        PropertyMap map => Map(map.Select(p => (Plain(p.Key), PlainValue(p.Value)))),
+        string s => Plain(s),
+        System.Collections.IEnumerable list => list.Cast<object?>().Select(PlainValue).ToList(),
         _ => value,
     };
 }

@@ -92,6 +92,17 @@ internal static class Commands
             log.Diagnostic("warning", $"Attempting to deploy or update resources with {pending.Count} pending operations from previous deployment.\n{lines}\nThese resources are in an unknown state because the Pulumi CLI was interrupted while waiting for changes to these resources to complete. You should confirm whether or not the operations listed completed successfully by checking the state of the appropriate provider. For example, if you are using AWS, you can confirm using the AWS Console.");
         }
 
+        if (kind is "up" or "preview" && program.ReferenceErrors() is { Count: > 0 } referenceErrors)
+        {
+            foreach (var error in referenceErrors)
+            {
+                Console.Error.WriteLine($"error: {error}");
+                log.Diagnostic("error", error, log.Urn("pulumi:pulumi:Stack", $"{program.Name}-{stack}"));
+            }
+
+            return Finish(log, backend, lockFile, [], preview, "failed", started, state, kind, 255, preview ? "preview failed" : "update failed");
+        }
+
         var steps = Steps(kind, program, resources, cli.Has("--clear-pending-creates"));
         var changes = new Dictionary<string, int>(StringComparer.Ordinal);
         var faultKind = (string?)fault?["kind"];

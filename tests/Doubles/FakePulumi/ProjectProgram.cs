@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace DataPlatform.Doubles.FakePulumi;
@@ -11,7 +10,7 @@ namespace DataPlatform.Doubles.FakePulumi;
 /// their inputs, and the outputs. Resource outputs are made up in the shapes AWS returns (SEMANTICS.md,
 /// "Resources and outputs") and are stable for a given stack and logical name.
 /// </summary>
-internal sealed partial class ProjectProgram
+internal sealed class ProjectProgram
 {
     private readonly YamlMappingNode _root;
 
@@ -24,6 +23,9 @@ internal sealed partial class ProjectProgram
     public string Name => Scalar(_root, "name") ?? throw new CliException("Pulumi.yaml has no name");
 
     public string Region { get; }
+
+    /// <summary>The errors pulumi-yaml reports for the program's interpolations before it runs (ProgramReferences).</summary>
+    public IReadOnlyList<string> ReferenceErrors() => ProgramReferences.Errors(_root);
 
     public static ProjectProgram Load(string directory, string stack)
     {
@@ -101,22 +103,23 @@ internal sealed partial class ProjectProgram
 
     private JsonNode? Evaluate(YamlNode node, string stack) => node switch
     {
-        YamlScalarNode { Value: { } text } when Reference().IsMatch(text) => Interpolate(text, stack),
+        YamlScalarNode { Value: { } text } when text.Contains('$', StringComparison.Ordinal) => Interpolate(text, stack),
         YamlScalarNode { Value: { } text } when int.TryParse(text, out var i) && ((YamlScalarNode)node).Style == YamlDotNet.Core.ScalarStyle.Plain => i,
         YamlScalarNode scalar => scalar.Value,
         YamlSequenceNode list => new JsonArray(list.Children.Select(c => Evaluate(c, stack)).ToArray()),
         _ => null,
     };
 
+    /// <summary>A string as pulumi-yaml evaluates it: one whole access keeps its type, otherwise the pieces are joined as text.</summary>
     private JsonNode? Interpolate(string text, string stack)
     {
-        var whole = Reference().Match(text);
-        if (whole.Value == text)
+        var parts = Interpolation.Parse(text);
+        if (parts is [{ Text: "", Root: { } root } only])
         {
-            return Value(whole.Groups["root"].Value, whole.Groups["prop"].Value, stack);
+            return Value(root, only.Accessors.TrimStart('.'), stack);
         }
 
-        return Reference().Replace(text, m => Value(m.Groups["root"].Value, m.Groups["prop"].Value, stack)?.ToString() ?? "");
+        return string.Concat(parts.Select(p => p.Text + (p.Root is null ? "" : Value(p.Root, p.Accessors.TrimStart('.'), stack)?.ToString())));
     }
 
     /// <summary>A made-up output property of a resource, in AWS's shapes.</summary>
@@ -125,9 +128,9 @@ internal sealed partial class ProjectProgram
         var type = Resources().FirstOrDefault(r => r.Name == resource).Type ?? "";
         var id = Token(stack + "/" + resource);
         var input = Resources().Any(r => r.Name == resource) ? Input(resource, property) : null;
-        if (input is not null && !Reference().IsMatch(input))
+        if (input is not null && Interpolation.Literal(input) is { } literal)
         {
-            return int.TryParse(input, out var number) ? number : input;
+            return int.TryParse(literal, out var number) ? number : literal;
         }
 
         var name = (Resources().Any(r => r.Name == resource)
@@ -168,7 +171,4 @@ internal sealed partial class ProjectProgram
         new YamlStream(new YamlDocument(node)).Save(writer, assignAnchors: false);
         return writer.ToString();
     }
-
-    [GeneratedRegex(@"\$\{(?<root>[A-Za-z0-9_-]+)(?:\.(?<prop>[A-Za-z0-9_]+))?\}")]
-    private static partial Regex Reference();
 }

@@ -46,7 +46,8 @@ public sealed class PlanCommandTests : IDisposable
         var (code, _, stderr) = await VerbRunner.RunAsync("deploy");
 
         Assert.Equal(2, code);
-        Assert.Contains("Usage", stderr, StringComparison.Ordinal);
+        Assert.Contains("'deploy'", stderr, StringComparison.Ordinal);
+        Assert.Contains("--help' for usage", stderr, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

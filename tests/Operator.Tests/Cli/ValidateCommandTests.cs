@@ -42,7 +42,7 @@ public sealed class ValidateCommandTests : IDisposable
         var (code, stdout, _) = await RunAsync("validate", bad, Minimal, "--output", "json");
 
         Assert.Equal(1, code);
-        var results = JsonNode.Parse(stdout)!.AsArray();
+        var results = JsonNode.Parse(stdout)!["results"]!.AsArray();
         Assert.Equal(2, results.Count);
         Assert.Equal(bad, (string?)results[0]!["file"]);
         Assert.False((bool)results[0]!["valid"]!);
@@ -56,9 +56,9 @@ public sealed class ValidateCommandTests : IDisposable
     [Theory]
     [InlineData("", "empty")]
     [InlineData("not: [yaml", "not valid YAML")]
-    [InlineData("apiVersion: dataplatform.io/v1alpha1\nkind: DataPlatformEnvironment\nmetadata: {name: x}\n", "spec: required")]
+    [InlineData("apiVersion: dataplatform.io/v1alpha1\nkind: DataPlatformEnvironment\nmetadata: {name: x}\n", "spec: error schema.required: required")]
     [InlineData("apiVersion: dataplatform.io/v1alpha1\nkind: DataPlatformEnvironment\nmetadata: {name: x}\nspec: {region: eu-west-1, network: {azCount: three}}\n", "spec.network.azCount")]
-    [InlineData("apiVersion: dataplatform.io/v1alpha1\nkind: DataPlatformEnvironment\nmetadata: {name: x}\nspec: {region: eu-west-1, databse: {}}\n", "spec.databse: unknown field")]
+    [InlineData("apiVersion: dataplatform.io/v1alpha1\nkind: DataPlatformEnvironment\nmetadata: {name: x}\nspec: {region: eu-west-1, databse: {}}\n", "spec.databse: error schema.unknownField: unknown field. Did you mean 'database'?")]
     public async Task Malformed_input_is_invalid_with_a_clear_line_not_a_crash(string text, string expected)
     {
         var file = Write("malformed.yaml", text);

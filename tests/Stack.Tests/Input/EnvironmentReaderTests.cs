@@ -51,6 +51,8 @@ public sealed class EnvironmentReaderTests
     [InlineData("spec: {region: eu-west-1, tags: [a, b]}", "spec.tags")]
     [InlineData("spec: [1]", "spec: required")]
     [InlineData("status: {}", "spec: required")]
+    [InlineData("spec: {region: eu-west-1, database: {engine: 1}}", "spec.database.engine: expected one of aurora-postgresql, postgres; got the number 1")]
+    [InlineData("spec: {region: eu-west-1, database: {multiAz: yes}}", "spec.database.multiAz: expected true or false; got the string 'yes'")]
     public void Bad_input_names_the_field(string body, string expected)
     {
         var result = EnvironmentReader.Read(Header + body);

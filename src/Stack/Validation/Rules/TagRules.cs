@@ -36,6 +36,11 @@ internal sealed partial class TagRules : IValidationRule
                 yield return Violation.Error(field, "tags.general", $"Tag key '{key}' starts with 'aws:', which AWS reserves.");
             }
 
+            if (key.StartsWith("fn::", StringComparison.OrdinalIgnoreCase))
+            {
+                yield return Violation.Error(field, "tags.general", $"Tag key '{key}' starts with 'fn::', which Pulumi YAML reserves for its built-in functions; the program cannot carry it.");
+            }
+
             if (!Portable().IsMatch(key) || !Portable().IsMatch(value))
             {
                 yield return Violation.Error(field, "tags.general", $"Tag '{key}' uses characters outside letters, digits, spaces and _ . : / = + - @.");
