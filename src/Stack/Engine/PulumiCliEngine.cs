@@ -21,14 +21,17 @@ public sealed partial class PulumiCliEngine : IStackEngine
     private readonly TimeProvider _time;
     private readonly ILogger<PulumiCliEngine> _logger;
     private readonly PulumiCli _cli;
+    private readonly FailureClassifier _classifier;
 
-    public PulumiCliEngine(IOptions<StackEngineOptions> options, TimeProvider time, ILogger<PulumiCliEngine> logger)
+    /// <summary>The classifier is the configured one from DI; without one, the built-in table.</summary>
+    public PulumiCliEngine(IOptions<StackEngineOptions> options, TimeProvider time, ILogger<PulumiCliEngine> logger, FailureClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _time = time;
         _logger = logger;
         _cli = new PulumiCli(_options, logger);
+        _classifier = classifier ?? FailureClassifier.Default;
     }
 
     public Task<Version> CheckCliAsync(CancellationToken cancellationToken) => _cli.CheckVersionAsync(cancellationToken);
@@ -145,7 +148,7 @@ public sealed partial class PulumiCliEngine : IStackEngine
         var texts = tail.Progress.Errors.Select(e => e.Message).Append(run.Stderr).Where(t => t.Trim().Length > 0).ToList();
         var failure = texts.Count == 0 && !tail.Progress.Ended
             ? new Failure("EngineCrash", FailureOutcome.Transient, null, null, $"The Pulumi CLI exited with code {run.ExitCode} before the {operation} finished, without an error; the next run recovers its lock.")
-            : FailureClassifier.Default.Classify(texts, Secrets(request));
+            : _classifier.Classify(texts, Secrets(request));
         return new EngineRunResult(operation, EngineOutcome.Failed, changes, failure, recoveries, started, _time.GetUtcNow());
     }
 
@@ -173,13 +176,13 @@ public sealed partial class PulumiCliEngine : IStackEngine
 
         if (!NotFound().IsMatch(select.Stderr))
         {
-            return FailureClassifier.Default.Classify([select.Stderr], Secrets(request));
+            return _classifier.Classify([select.Stderr], Secrets(request));
         }
 
         var init = await _cli.RunAsync(
             ["stack", "init", request.StackName, .. request.SecretsProvider is { } provider ? new[] { "--secrets-provider", provider } : []],
             directory, request, false, cancellationToken);
-        return init.Ok ? null : FailureClassifier.Default.Classify([init.Stderr], Secrets(request));
+        return init.Ok ? null : _classifier.Classify([init.Stderr], Secrets(request));
     }
 
     private async Task<string> RequireAsync(IReadOnlyList<string> args, string directory, StackRequest request, CancellationToken cancellationToken)

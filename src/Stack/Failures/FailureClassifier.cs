@@ -5,27 +5,68 @@ using System.Text.RegularExpressions;
 namespace DataPlatform.Stack.Failures;
 
 /// <summary>
-/// Classifies engine and AWS error texts with the ordered table in failure-patterns.json (DESIGN.md section 6):
-/// the first pattern that matches any of the texts wins; nothing matching is Unknown with the text kept, trimmed
-/// and with every known secret value replaced.
+/// Classifies engine and AWS error texts with an ordered pattern table (DESIGN.md section 6): the configured
+/// patterns first, then the built-in table in failure-patterns.json; the first pattern that matches any of the texts
+/// wins; nothing matching is Unknown with the text kept, trimmed and with every known secret value replaced.
 /// </summary>
 public sealed class FailureClassifier
 {
     public const int MaxMessageLength = 1024;
 
-    private static readonly Lazy<FailureClassifier> LazyDefault = new(() => new FailureClassifier(LoadEmbedded()));
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+    private static readonly Lazy<IReadOnlyList<FailurePattern>> LazyBuiltIn = new(LoadEmbedded);
+    private static readonly Lazy<FailureClassifier> LazyDefault = new(() => new FailureClassifier(BuiltIn));
 
     private readonly IReadOnlyList<(FailurePattern Pattern, Regex Regex)> _table;
 
+    /// <summary>A classifier over exactly these patterns, in order; a pattern that does not compile is refused, naming it.</summary>
     public FailureClassifier(IReadOnlyList<FailurePattern> patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
         _table = patterns
-            .Select(p => (p, new Regex(p.Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))))
+            .Select(p => (p, PatternError(p.Pattern) is { } problem
+                ? throw new ArgumentException($"Failure pattern '{p.Id}' is not a valid .NET regular expression: {problem}", nameof(patterns))
+                : new Regex(p.Pattern, Options, MatchTimeout)))
             .ToList();
     }
 
+    /// <summary>The built-in table only.</summary>
     public static FailureClassifier Default => LazyDefault.Value;
+
+    /// <summary>The built-in table in failure-patterns.json, in order.</summary>
+    public static IReadOnlyList<FailurePattern> BuiltIn => LazyBuiltIn.Value;
+
+    /// <summary>
+    /// The configured patterns ahead of the built-in table; a configured entry whose id equals a built-in entry's id
+    /// replaces that entry.
+    /// </summary>
+    public static FailureClassifier WithConfigured(IEnumerable<FailurePattern> configured)
+    {
+        ArgumentNullException.ThrowIfNull(configured);
+        var first = configured.ToList();
+        var replaced = first.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return new FailureClassifier([.. first, .. BuiltIn.Where(p => !replaced.Contains(p.Id))]);
+    }
+
+    /// <summary>Why a pattern does not compile, or null when it does.</summary>
+    public static string? PatternError(string? pattern)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return "the pattern is empty.";
+        }
+
+        try
+        {
+            _ = new Regex(pattern, Options, MatchTimeout);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
 
     public IReadOnlyList<FailurePattern> Patterns => _table.Select(t => t.Pattern).ToList();
 
@@ -38,7 +79,7 @@ public sealed class FailureClassifier
             var text = texts.FirstOrDefault(t => Matches(regex, t));
             if (text is not null)
             {
-                return new Failure(pattern.Class, pattern.Transient ? FailureOutcome.Transient : FailureOutcome.Terminal, pattern.Field, pattern.Id, Clean(text, secretList));
+                return new Failure(pattern.Class, pattern.Outcome, pattern.Field, pattern.Id, Clean(text, secretList));
             }
         }
 

@@ -115,7 +115,7 @@ public sealed record ResourceNames
             DatabaseSecurityGroup = $"{s}-database",
             CacheSecurityGroup = $"{s}-cache",
             ApplicationLogGroup = $"/dataplatform/{s}/application",
-            CacheLogGroup = $"/dataplatform/{s}/redis/slow-log",
+            CacheLogGroup = $"/aws/vendedlogs/elasticache/{s}/redis/slow-log",
             BuildLogGroup = $"/aws/codebuild/{s}-build",
             ConnectionSecret = spec.ConnectionSecretName ?? $"{name}-connection",
             KeyAliases = aliases,

@@ -5,7 +5,9 @@ namespace DataPlatform.Stack.Program;
 
 /// <summary>
 /// CodePipeline Source -> Build -> Deploy with a CodeBuild project. Each service gets its own role whose inline
-/// policy names only the bucket, the artifacts key, its log group, the project and the connection it uses.
+/// policy names only the bucket, the artifacts key, its log group, the project and the connection it uses. An S3
+/// source is started by an EventBridge rule (<see cref="PipelineTriggerBuilder"/>); a CodeDeploy role gets AWS's
+/// managed policy through a policy attachment, not the deprecated managedPolicyArns.
 /// </summary>
 internal static class PipelineBuilder
 {
@@ -151,6 +153,11 @@ internal static class PipelineBuilder
             ("tags", context.Tags(names.Pipeline))),
             new ResourceOptions { DependsOn = ["pipeline-role-policy"] });
 
+        if (!codeStar)
+        {
+            PipelineTriggerBuilder.Build(context);
+        }
+
         context.Output(StackOutputNames.PipelineName, Expr.Ref(Pipeline, "name"));
         context.Output("pipelineArn", Expr.Ref(Pipeline, "arn"));
         context.Output("buildProjectName", Expr.Ref(BuildProject, "name"));
@@ -197,8 +204,10 @@ internal static class PipelineBuilder
         context.Add("deploy-role", "aws:iam/role:Role", Component, roleName, PropertyMap.Of(
             ("name", roleName),
             ("assumeRolePolicy", AssumeRole("codedeploy.amazonaws.com")),
-            ("managedPolicyArns", new List<object> { $"arn:{ProgramContext.Partition}:iam::aws:policy/service-role/AWSCodeDeployRole" }),
             ("tags", context.Tags(roleName))));
+        context.Add("deploy-role-managed-policy", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", Component, null, PropertyMap.Of(
+            ("role", Expr.Ref("deploy-role", "name")),
+            ("policyArn", $"arn:{ProgramContext.Partition}:iam::aws:policy/service-role/AWSCodeDeployRole")));
         context.Add("deploy-group", "aws:codedeploy/deploymentGroup:DeploymentGroup", Component, $"{names.Suffix}-targets", PropertyMap.Of(
             ("appName", Expr.Ref("deploy-application", "name")),
             ("deploymentGroupName", $"{names.Suffix}-targets"),
@@ -207,10 +216,11 @@ internal static class PipelineBuilder
             {
                 PropertyMap.Of(("key", "dataplatform.io/deploy-target"), ("type", "KEY_AND_VALUE"), ("value", names.Suffix)),
             }),
-            ("tags", context.Tags($"{names.Suffix}-targets"))));
+            ("tags", context.Tags($"{names.Suffix}-targets"))),
+            new ResourceOptions { DependsOn = ["deploy-role-managed-policy"] });
     }
 
-    private static void Role(ProgramContext context, string logical, string name, string principal, List<object> statements)
+    internal static void Role(ProgramContext context, string logical, string name, string principal, List<object> statements)
     {
         context.Add(logical, "aws:iam/role:Role", Component, name, PropertyMap.Of(
             ("name", name),
@@ -233,7 +243,7 @@ internal static class PipelineBuilder
                 ("Action", "sts:AssumeRole")),
         })));
 
-    private static PropertyMap Statement(string sid, string[] actions, string[] resources) => PropertyMap.Of(
+    internal static PropertyMap Statement(string sid, string[] actions, string[] resources) => PropertyMap.Of(
         ("Sid", sid),
         ("Effect", "Allow"),
         ("Action", actions.Cast<object>().ToList()),

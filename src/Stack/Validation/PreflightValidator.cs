@@ -17,6 +17,7 @@ public static class PreflightValidator
         new EncryptionRules(),
         new StreamingRules(),
         new DatabaseRules(),
+        new InstanceClassRules(),
         new CacheRules(),
         new LoggingRules(),
         new TagRules(),

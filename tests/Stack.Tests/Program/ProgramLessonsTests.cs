@@ -165,7 +165,7 @@ public sealed class ProgramLessonsTests
         var program = Written(Sample("minimal.yaml"));
         var policies = OfType(program, "aws:iam/rolePolicy:RolePolicy").Select(p => Properties(p.Resource)["policy"]!["fn::toJSON"]!).ToList();
 
-        Assert.Equal(2, policies.Count);
+        Assert.Equal(3, policies.Count);
         Assert.All(policies.SelectMany(p => p["Statement"]!.AsArray()), statement =>
         {
             Assert.DoesNotContain("*", statement!["Action"]!.AsArray().Select(a => (string?)a));

@@ -7,6 +7,7 @@ namespace DataPlatform.Stack.Tests.Program;
 public sealed class ProgramSchemaTests
 {
     private static readonly ProgramSchemaChecker Checker = new(ProviderSchema.Instance);
+    private static readonly ProgramSchemaChecker FullChecker = new(ProviderSchema.Full);
 
     public static TheoryData<string, DatabaseEngine, int, bool, NatGatewayMode> Matrix()
     {
@@ -42,7 +43,9 @@ public sealed class ProgramSchemaTests
         environment.Spec.Pipeline.Enabled = pipeline;
         environment.Spec.Network.NatGateways = nat;
 
-        Assert.Empty(Checker.Check(Written(environment)));
+        var program = Written(environment);
+        Assert.Empty(Checker.Check(program));
+        Assert.Empty(FullChecker.Check(program));
     }
 
     [Theory]
@@ -55,7 +58,27 @@ public sealed class ProgramSchemaTests
         environment.Spec.Pipeline.Source.Provider = source;
         environment.Spec.Pipeline.Source.ConnectionArn = null;
 
-        Assert.Empty(Checker.Check(Written(environment)));
+        var program = Written(environment);
+        Assert.Empty(Checker.Check(program));
+        Assert.Empty(FullChecker.Check(program));
+    }
+
+    [Fact]
+    public void Full_schema_holds_every_resource_of_the_provider()
+    {
+        Assert.Equal(1739, ProviderSchema.Full.Resources.Count(r => r.Key.StartsWith("aws:", StringComparison.Ordinal) || r.Key == "pulumi:providers:aws"));
+        Assert.Equal("7.48.0", ProviderSchema.Full.AwsVersion);
+    }
+
+    [Fact]
+    public void Full_schema_check_reports_an_input_the_provider_does_not_have_on_a_resource_outside_the_subset()
+    {
+        var program = Written(Sample("minimal.yaml"));
+        var rule = OfType(program, "aws:cloudwatch/eventRule:EventRule").Single().Resource;
+        Properties(rule)["eventPatern"] = "{}";
+
+        Assert.Null(ProviderSchema.Instance.Resources["aws:cloudwatch/eventRule:EventRule"]?["description"]);
+        Assert.Contains(FullChecker.Check(program), p => p.Contains("eventPatern: not an input property", StringComparison.Ordinal));
     }
 
     [Fact]

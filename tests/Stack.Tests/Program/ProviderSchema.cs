@@ -3,10 +3,15 @@ using DataPlatform.TestSupport;
 
 namespace DataPlatform.Stack.Tests.Program;
 
-/// <summary>The Pulumi AWS (7.48.0) and random (4.21.1) provider schema subsets, merged.</summary>
+/// <summary>
+/// Provider schemas for the checker. <see cref="Instance"/>: the AWS (7.48.0) and random (4.21.1) subsets, with every
+/// token the subset lacks taken from the full AWS SDK. <see cref="Full"/>: every AWS resource, type and function from
+/// the full SDK alone (plus random), so each token the program uses is checked against the whole provider.
+/// </summary>
 internal sealed class ProviderSchema
 {
-    private static readonly Lazy<ProviderSchema> LazyInstance = new(Load);
+    private static readonly Lazy<ProviderSchema> LazyInstance = new(() => Load(subsetFirst: true));
+    private static readonly Lazy<ProviderSchema> LazyFull = new(() => Load(subsetFirst: false));
 
     private ProviderSchema(JsonObject resources, JsonObject types, JsonObject functions, string awsVersion, string randomVersion)
     {
@@ -19,6 +24,8 @@ internal sealed class ProviderSchema
 
     public static ProviderSchema Instance => LazyInstance.Value;
 
+    public static ProviderSchema Full => LazyFull.Value;
+
     public JsonObject Resources { get; }
 
     public JsonObject Types { get; }
@@ -29,14 +36,17 @@ internal sealed class ProviderSchema
 
     public string RandomVersion { get; }
 
-    private static ProviderSchema Load()
+    private static ProviderSchema Load(bool subsetFirst)
     {
-        var aws = JsonNode.Parse(File.ReadAllText(RepoPaths.Reference("pulumi", "aws-schema-subset.json")))!.AsObject();
+        var subset = JsonNode.Parse(File.ReadAllText(RepoPaths.Reference("pulumi", "aws-schema-subset.json")))!.AsObject();
         var random = JsonNode.Parse(File.ReadAllText(RepoPaths.Reference("pulumi", "random-schema-subset.json")))!.AsObject();
+        var (resources, types, functions, version) = FullSdkSchema.Load();
+        var sdk = new JsonObject { ["resources"] = resources, ["types"] = types, ["functions"] = functions };
+        JsonObject[] sources = subsetFirst ? [sdk, subset, random] : [sdk, random];
         JsonObject Merge(string key)
         {
             var merged = new JsonObject();
-            foreach (var source in new[] { aws, random })
+            foreach (var source in sources)
             {
                 if (source[key] is JsonObject section)
                 {
@@ -50,6 +60,6 @@ internal sealed class ProviderSchema
             return merged;
         }
 
-        return new ProviderSchema(Merge("resources"), Merge("types"), Merge("functions"), (string)aws["version"]!, (string?)random["version"] ?? "");
+        return new ProviderSchema(Merge("resources"), Merge("types"), Merge("functions"), subsetFirst ? (string)subset["version"]! : version, (string?)random["version"] ?? "");
     }
 }

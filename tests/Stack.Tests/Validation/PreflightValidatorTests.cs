@@ -111,6 +111,31 @@ public sealed class PreflightValidatorTests
         }
     }
 
+    [Theory]
+    [InlineData("ap-northeast-1", 4, true)]
+    [InlineData("ap-northeast-1", 3, false)]
+    [InlineData("sa-east-1", 3, true)]
+    [InlineData("eu-west-1", 3, false)]
+    public void Az_count_above_what_every_account_can_use_is_a_warning(string region, int azCount, bool warned)
+    {
+        var environment = EnvironmentReader.Read($"{{\"apiVersion\": \"dataplatform.io/v1alpha1\", \"kind\": \"DataPlatformEnvironment\", \"metadata\": {{\"name\": \"env\", \"namespace\": \"team\"}}, \"spec\": {{\"region\": \"{region}\", \"network\": {{\"azCount\": {azCount}}}}}}}").Environment!;
+
+        var report = PreflightValidator.Validate(environment);
+
+        Assert.DoesNotContain(report.Errors, e => e.Field == "spec.network.azCount");
+        Assert.Equal(warned, report.Warnings.Any(w => w.Field == "spec.network.azCount" && w.Rule == "region.azCount" && w.Message.Contains("not every account", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Instance_class_error_lists_the_families_to_use()
+    {
+        var error = Validate("previous-generation class on postgres 16").Errors.Single(e => e.Field == "spec.database.instanceClass");
+
+        Assert.Contains("up to PostgreSQL 12, not 16", error.Message, StringComparison.Ordinal);
+        Assert.Contains("db.t4g", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("db.t2,", error.Message, StringComparison.Ordinal);
+    }
+
     private static ValidationReport Validate(string name)
     {
         var read = EnvironmentReader.Read(ValidationCorpus.Manifest(name));

@@ -79,6 +79,11 @@ internal sealed partial class NamingRules : IValidationRule
             Check(BuildProject, context.SuffixField, names.BuildProject);
             Check(Role, context.SuffixField, names.PipelineRole);
             Check(Role, context.SuffixField, names.BuildRole);
+            if (spec.Pipeline.Source.Provider == SourceProvider.S3)
+            {
+                Check(Role, context.SuffixField, $"{names.Suffix}-pipeline-events");
+            }
+
             if (spec.Pipeline.Deploy.Provider == DeployProvider.CodeDeploy)
             {
                 Check(Role, context.SuffixField, $"{names.Suffix}-deploy-role");

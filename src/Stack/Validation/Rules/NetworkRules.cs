@@ -4,7 +4,10 @@ using System.Net.Sockets;
 
 namespace DataPlatform.Stack.Validation.Rules;
 
-/// <summary>Region known and offering the AZ count (opt-in regions warned); VPC CIDR valid with room for two subnets per zone.</summary>
+/// <summary>
+/// Region known and offering the AZ count (a warning where not every account can use every zone; opt-in regions
+/// warned); VPC CIDR valid with room for two subnets per zone.
+/// </summary>
 internal sealed class NetworkRules : IValidationRule
 {
     public IEnumerable<Violation> Check(ValidationContext context)
@@ -22,6 +25,11 @@ internal sealed class NetworkRules : IValidationRule
             {
                 yield return Violation.Error("spec.network.azCount", "region.azCount",
                     $"{spec.Region} has {region.AzCount} Availability Zones; azCount {network.AzCount} cannot be met. Use {region.AzCount} or fewer.");
+            }
+            else if (region.AzCountEveryAccount is { } everyAccount && network.AzCount > everyAccount)
+            {
+                yield return Violation.Warning("spec.network.azCount", "region.azCount",
+                    $"{spec.Region} has {region.AzCount} Availability Zones but not every account can use them all ({region.AzNote}); azCount {network.AzCount} fails on such an account. {everyAccount} works on every account.");
             }
 
             if (region.OptIn)

@@ -2,7 +2,11 @@ using DataPlatform.Entities.Spec;
 
 namespace DataPlatform.Stack.Validation.Rules;
 
-/// <summary>The pipeline's source: a repository for connections, a connection in the stack's region.</summary>
+/// <summary>
+/// The pipeline's source: a repository for connections, a connection in the stack's region, and a versioned bucket
+/// for an S3 source (CodePipeline's S3 source action reads object versions: "the bucket must be versioned", AWS
+/// CodePipeline action reference, Amazon S3 source action).
+/// </summary>
 internal sealed class PipelineRules : IValidationRule
 {
     public IEnumerable<Violation> Check(ValidationContext context)
@@ -14,6 +18,12 @@ internal sealed class PipelineRules : IValidationRule
         }
 
         var source = pipeline.Source;
+        if (source.Provider == SourceProvider.S3 && !context.Spec.Artifacts.Versioning)
+        {
+            yield return Violation.Error("spec.artifacts.versioning", "dataplatform.pipeline.s3SourceVersioning",
+                "An S3 pipeline source must be a versioned bucket; set spec.artifacts.versioning to true, or use source provider CodeStarSourceConnection.");
+        }
+
         if (source.Provider == SourceProvider.CodeStarSourceConnection)
         {
             if (string.IsNullOrEmpty(source.Repository))
