@@ -16,10 +16,12 @@ public static class OperatorServices
         services.TryAddSingleton<EnvironmentStatusWriter>();
         services.TryAddSingleton<StackRequestFactory>();
         services.TryAddSingleton<EngineRunRecorder>();
+        services.TryAddSingleton(provider => new Metrics.OperatorMetrics(Prometheus.Metrics.DefaultRegistry, provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<Runtime.Abstractions.IControllerObserver>(provider => provider.GetRequiredService<Metrics.OperatorMetrics>().Runtime);
         services.AddKubernetesOperator(configuration)
             .AddController<DataPlatformEnvironmentController, V1Alpha1DataPlatformEnvironment>()
             .AddFinalizer<DataPlatformEnvironmentFinalizer, V1Alpha1DataPlatformEnvironment>(V1Alpha1DataPlatformEnvironment.Finalizer);
-        services.AddHostedService<Metrics.EnvironmentPhaseMetrics>();
+        services.AddHostedService<Metrics.EnvironmentMetrics>();
         return services;
     }
 }

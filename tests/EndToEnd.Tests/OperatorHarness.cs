@@ -100,7 +100,13 @@ internal sealed class OperatorHarness : IAsyncDisposable
         ["Operator:LeaderElection:LeaseDuration"] = "00:00:03",
         ["Operator:LeaderElection:RenewDeadline"] = "00:00:02",
         ["Operator:LeaderElection:RetryPeriod"] = "00:00:00.200",
+        ["Webhook:CertDirectory"] = CertDirectory(identity),
+        ["Webhook:Port"] = "0",
+        ["Webhook:CertificateCheckInterval"] = "00:00:00",
     };
+
+    /// <summary>Where a replica looks for its webhook certificate; nothing is there unless a test writes one before starting it.</summary>
+    public string CertDirectory(string identity) => Path.Combine(_root, "certs-" + identity);
 
     /// <summary>Writes (any client's) to environments, their status and Secrets; lease renewals are left out.</summary>
     public int EnvironmentAndSecretWrites() => Server.Requests.Counts

@@ -24,6 +24,7 @@ public sealed class OperatorBuilder(IServiceCollection services)
             return ActivatorUtilities.CreateInstance<ControllerRunner<TEntity>>(provider, new ControllerRegistration<TEntity>(controller, finalizer, name));
         });
         Services.AddSingleton<IControllerRunner>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
+        Services.AddSingleton<IEntityCache<TEntity>>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
         return this;
     }
 

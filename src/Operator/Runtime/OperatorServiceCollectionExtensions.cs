@@ -1,4 +1,3 @@
-using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.Operator.Runtime.Client;
 using DataPlatform.Operator.Runtime.Events;
@@ -27,7 +26,7 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesClientConfiguration.BuildDefaultConfig()));
         services.TryAddSingleton<IKubernetesClient>(provider => new Client.KubernetesClient(provider.GetRequiredService<IKubernetes>()));
-        services.TryAddSingleton(_ => new OperatorMetrics(Prometheus.Metrics.DefaultRegistry));
+        services.TryAddSingleton<IControllerObserver>(NullControllerObserver.Instance);
         services.TryAddSingleton<KubernetesEventPublisher>();
         services.TryAddSingleton<EventPublisher>(provider => provider.GetRequiredService<KubernetesEventPublisher>().PublishAsync);
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<LeaseLeaderElector>(

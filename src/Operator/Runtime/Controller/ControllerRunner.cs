@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.Operator.Runtime.Client;
 using DataPlatform.Operator.Runtime.Queue;
@@ -20,16 +19,21 @@ internal sealed partial class ControllerRunner<TEntity>(
     IServiceScopeFactory scopes,
     ControllerRegistration<TEntity> registration,
     OperatorOptions options,
-    OperatorMetrics metrics,
+    IControllerObserver observer,
     TimeProvider time,
     ILogger<ControllerRunner<TEntity>> logger)
-    : IControllerRunner, IDisposable
+    : IControllerRunner, IEntityCache<TEntity>, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time));
-    private IReadOnlyList<Informer<TEntity>> _informers = [];
+    /// <summary>The controller's name in metrics, as controller-runtime names it: the lower-cased kind.</summary>
+    public static readonly string Name = (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KubernetesEntityAttribute>(typeof(TEntity))?.Kind ?? typeof(TEntity).Name).ToLowerInvariant();
+
+    private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time), observer.Queue(Name));
+    private List<Informer<TEntity>> _informers = [];
 
     public int QueueLength => _queue.Length;
+
+    public bool Synced => _informers is { Count: > 0 } informers && informers.TrueForAll(i => i.Synced.IsCompletedSuccessfully);
 
     /// <summary>What the informers hold now: every object this instance watches, empty while it does not lead.</summary>
     public IReadOnlyList<TEntity> Cached() => [.. _informers.SelectMany(i => i.Values)];
@@ -52,6 +56,7 @@ internal sealed partial class ControllerRunner<TEntity>(
         var cached = _informers.Sum(i => i.Count);
         Log.Started(logger, typeof(TEntity).Name, options.MaxConcurrentReconciles, cached);
         using var resync = time.CreateTimer(_ => Resync(), null, options.ResyncPeriod, options.ResyncPeriod);
+        observer.WorkersStarted(Name, options.MaxConcurrentReconciles);
         var workers = Enumerable.Range(0, options.MaxConcurrentReconciles).Select(_ => WorkAsync(stop.Token)).ToList();
         try
         {
@@ -104,7 +109,7 @@ internal sealed partial class ControllerRunner<TEntity>(
                 return;
             }
 
-            metrics.QueueDepth(_queue.Length);
+            observer.ReconcileStarted(Name);
             var started = Stopwatch.GetTimestamp();
             var result = "error";
             try
@@ -129,7 +134,12 @@ internal sealed partial class ControllerRunner<TEntity>(
             finally
             {
                 _queue.Done(key);
-                metrics.ReconcileCompleted(result, Stopwatch.GetElapsedTime(started));
+                observer.ReconcileFinished(Name, result switch
+                {
+                    "requeue" => ReconcileResult.RequeueAfter,
+                    "error" or "failure" or "conflict" or "cancelled" => ReconcileResult.Error,
+                    _ => ReconcileResult.Success,
+                }, Stopwatch.GetElapsedTime(started));
             }
         }
     }
