@@ -145,6 +145,29 @@ public sealed class DeploymentTests
         Assert.Empty(Locks(harness));
     }
 
+    [Fact]
+    public async Task Every_metric_the_alert_rules_and_the_dashboard_read_is_in_the_operators_metrics()
+    {
+        await using var harness = await StartAsync(replicas: 0);
+        var host = await harness.StartHostAsync("operator-a");
+        await harness.CreateAsync("observed");
+        await harness.WaitForAsync("observed", e => Condition(e, "Ready") == "True", "Ready");
+
+        using var http = new HttpClient();
+        var exposition = await http.GetStringAsync(Url(host, "http", "/metrics"));
+        var exported = exposition.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('{', ' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var chart = TestSupport.RepoPaths.InRepo("charts", "dataplatform-operator", "files");
+        var rules = Stack.Input.YamlJson.ParseAll(File.ReadAllText(Path.Combine(chart, "prometheus-rules.yaml"))).Single()!["groups"]!.AsArray()
+            .SelectMany(g => g!["rules"]!.AsArray()).Select(r => (string)r!["expr"]!);
+        var panels = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(chart, "grafana-dashboard.json")))!["panels"]!.AsArray()
+            .SelectMany(p => p!["targets"]!.AsArray()).Select(t => (string)t!["expr"]!);
+        var read = rules.Concat(panels).SelectMany(TestSupport.PromQl.MetricNames).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(read.Count >= 10, $"only {read.Count} metric names found");
+        var missing = read.Except(exported).ToList();
+        Assert.True(missing.Count == 0, "not in /metrics: " + string.Join(", ", missing));
+    }
+
     private static IEnumerable<string> Locks(OperatorHarness harness)
     {
         var state = Path.Combine(harness.Backend, ".pulumi");

@@ -21,6 +21,7 @@ internal sealed class WebhookMetrics(IMetricFactory factory)
         _requests.WithLabels(webhook, "200");
         _requests.WithLabels(webhook, "500");
         _inFlight.WithLabels(webhook).Set(0);
+        _latency.WithLabels(webhook);
     }
 
     public void Started(string webhook) => _inFlight.WithLabels(webhook).Inc();
