@@ -62,14 +62,15 @@ public sealed class DeploymentTests
         TestCertificates.Write(harness.CertDirectory("operator-a"), "webhook-a");
         var host = await harness.StartHostAsync("operator-a");
 
-        // Headers announcing 64 MiB and not one byte of body: only a server that refuses on Content-Length answers.
+        // Headers announcing 16 MiB (over the 7 MiB bound, under Kestrel's own 30 MB default) and not one byte of body:
+        // only a server that refuses on Content-Length answers before the body arrives.
         var clock = Stopwatch.StartNew();
         using var tcp = new TcpClient();
         await tcp.ConnectAsync("127.0.0.1", Port(host, "https"));
         await using var tls = new SslStream(tcp.GetStream(), false, (_, certificate, _, _) => TestCertificates.Trusted(certificate));
         await tls.AuthenticateAsClientAsync("localhost");
         await tls.WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST {Operator.Webhooks.AdmissionReviewHandler.Path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {64 * 1024 * 1024}\r\n\r\n"));
+            $"POST {Operator.Webhooks.AdmissionReviewHandler.Path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {16 * 1024 * 1024}\r\n\r\n"));
         using var reader = new StreamReader(tls, Encoding.ASCII);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var status = await reader.ReadLineAsync(deadline.Token);
