@@ -22,6 +22,9 @@ internal sealed class WorkQueueMetrics : IWorkQueueObserver
         _families.Depth.WithLabels(name).Set(0);
         _families.Adds.WithLabels(name);
         _families.Retries.WithLabels(name);
+        // Every series exists from the start (at zero), so alerts and dashboards never see a metric appear late.
+        _families.QueueDuration.WithLabels(name);
+        _families.WorkDuration.WithLabels(name);
         UpdateUnfinishedWork();
     }
 
