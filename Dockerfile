@@ -2,7 +2,7 @@
 # running as a non-root user on a read-only root filesystem.
 #
 # It cannot be built on the project's development machines (no Docker engine, and only the Debian, NuGet and npm
-# registries are reachable). Build it in CI with network access: docker build -t dataplatform-operator:0.1.0 .
+# registries are reachable). Build it in CI with network access: docker build -t ghcr.io/dataplatform-io/dataplatform-operator:0.1.0 .
 # A test keeps the plugin versions here equal to the provider schema versions the stack program is checked against.
 
 ARG DOTNET_VERSION=10.0
@@ -30,15 +30,24 @@ RUN curl -fsSL "https://get.pulumi.com/releases/sdk/pulumi-v${PULUMI_VERSION}-li
     && cp /opt/pulumi-home/plugins/resource-random-v${PULUMI_RANDOM_VERSION}/pulumi-resource-random /opt/pulumi/
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}
+# PID 1 is tini (the distribution package of the aspnet base image): it forwards SIGTERM to the operator only (no -g:
+# the operator interrupts its engine runs itself) and reaps the
+# pulumi CLI and provider plugins that an interrupted or killed engine run leaves orphaned, so none linger as zombies.
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 # The plugins sit beside the CLI on PATH (ambient plugins), so PULUMI_HOME can live on a writable emptyDir.
 COPY --from=pulumi /opt/pulumi /opt/pulumi
 COPY --from=build /out /app
+# Workstation GC and a hard heap limit for the operator process: engine runs (0.55-1.3 GiB each, ENGINE-COSTS.md)
+# share the container's memory limit, so the operator must not size its heap from that limit. The chart sets the
+# same variables from its values.
 ENV PATH="/opt/pulumi:${PATH}" \
     DATAPLATFORM_Engine__CliPath=/opt/pulumi/pulumi \
     DATAPLATFORM_Engine__Environment__PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true \
-    DOTNET_EnableDiagnostics=0
+    DOTNET_EnableDiagnostics=0 \
+    DOTNET_gcServer=0 \
+    DOTNET_GCHeapHardLimit=0x10000000
 USER 65532:65532
 WORKDIR /app
 EXPOSE 8080 9443
-ENTRYPOINT ["dotnet", "DataPlatform.Operator.dll"]
+ENTRYPOINT ["/usr/bin/tini", "--", "dotnet", "DataPlatform.Operator.dll"]
 CMD ["run"]

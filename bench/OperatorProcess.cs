@@ -126,8 +126,9 @@ internal sealed class OperatorProcess : IAsyncDisposable
 
             try
             {
+                // Ready means "can serve" on every replica; leading is its own metric.
                 using var response = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                if (response.StatusCode == System.Net.HttpStatusCode.OK)
+                if (response.StatusCode == System.Net.HttpStatusCode.OK && await MetricAsync("leader_election_master_status") == 1)
                 {
                     return;
                 }

@@ -70,11 +70,11 @@ internal static class Scenario
 
         var restBefore = harness.Server.Requests.Counts;
         var restCpuBefore = process.CpuTime;
-        var reconcilesBefore = await process.MetricAsync("dataplatform_reconciles_total") ?? 0;
+        var reconcilesBefore = await process.MetricAsync("controller_runtime_reconcile_total") ?? 0;
         await Task.Delay(Resync * RestingResyncs);
         var rest = Delta(restBefore, harness.Server.Requests.Counts);
         var restCpu = process.CpuTime - restCpuBefore;
-        var restReconciles = (int)((await process.MetricAsync("dataplatform_reconciles_total") ?? 0) - reconcilesBefore);
+        var restReconciles = (int)((await process.MetricAsync("controller_runtime_reconcile_total") ?? 0) - reconcilesBefore);
         if (await process.MetricAsync("dataplatform_environments{phase=\"Ready\"}") is var readyGauge && readyGauge != n)
         {
             progress.WriteLine($"N={n}: warning: the operator's dataplatform_environments{{phase=\"Ready\"}} says {readyGauge}");

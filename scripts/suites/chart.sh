@@ -27,7 +27,14 @@ render irsa --set aws.roleArn=arn:aws:iam::123456789012:role/dataplatform-operat
 render no-crds --set crds.install=false
 render namespaces --set 'operator.watchNamespaces[0]=team-a' --set 'operator.watchNamespaces[1]=team-b' --set networkPolicy.enabled=true
 render single --set replicaCount=1 --set operator.leaderElection.enabled=false --set podDisruptionBudget.enabled=false --set webhook.enabled=false
+render monitoring --set metrics.prometheusRule.enabled=true --set metrics.dashboard.enabled=true --api-versions monitoring.coreos.com/v1
+render existing-cert --set webhook.existingCertificate.secretName=mine --set webhook.existingCertificate.caBundle=Q0E=
+render conventions --set fullnameOverride=dpo --set priorityClassName=system-cluster-critical --set podLabels.team=platform --set logging.format=json --set 'extraEnv[0].name=HTTPS_PROXY' --set 'extraEnv[0].value=http://proxy:3128'
+check helm-lint-monitoring helm lint --strict "$chart" --set metrics.prometheusRule.enabled=true --set metrics.dashboard.enabled=true
 check helm-schema-refuses bash -c "! helm template r1 $chart --set replicaCount=two >/dev/null 2>&1"
+check helm-refuses-short-grace bash -c "! helm template r1 $chart --set terminationGracePeriodSeconds=30 >/dev/null 2>&1"
+check helm-refuses-bad-log-format bash -c "! helm template r1 $chart --set logging.format=xml >/dev/null 2>&1"
+check dashboard-json node -e "JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8'))" "$chart/files/grafana-dashboard.json"
 check kustomize bash -c "kubectl kustomize config/default > $out/kustomize-default.yaml && yamllint -c $lint $out/kustomize-default.yaml"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,7 +5,7 @@ using DataPlatform.Operator.Environments.Progress;
 using DataPlatform.Operator.Finalizers;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Runtime;
-using DataPlatform.Operator.Runtime.Controller;
+using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.Stack;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,8 +18,8 @@ public static class OperatorServices
     public static IServiceCollection AddDataPlatformOperator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDataPlatformStack(configuration);
-        services.TryAddSingleton(_ => new OperatorMetrics(Prometheus.Metrics.DefaultRegistry));
-        services.TryAddSingleton<IControllerMetrics>(provider => new ControllerMetrics(provider.GetRequiredService<OperatorMetrics>()));
+        services.TryAddSingleton(provider => new OperatorMetrics(Prometheus.Metrics.DefaultRegistry, provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<IControllerObserver>(provider => provider.GetRequiredService<OperatorMetrics>().Runtime);
         services.TryAddSingleton<EnvironmentStatusWriter>();
         services.TryAddSingleton<StackRequestFactory>();
         services.TryAddSingleton<ConnectionSecretWriter>();
@@ -33,15 +33,7 @@ public static class OperatorServices
         services.AddKubernetesOperator(configuration)
             .AddController<DataPlatformEnvironmentController, V1Alpha1DataPlatformEnvironment>()
             .AddFinalizer<DataPlatformEnvironmentFinalizer, V1Alpha1DataPlatformEnvironment>(V1Alpha1DataPlatformEnvironment.Finalizer);
-        services.AddHostedService<Metrics.EnvironmentPhaseMetrics>();
+        services.AddHostedService<Metrics.EnvironmentMetrics>();
         return services;
-    }
-
-    /// <summary>The runtime's reconcile and queue figures, recorded in the operator's Prometheus metrics.</summary>
-    private sealed class ControllerMetrics(OperatorMetrics metrics) : IControllerMetrics
-    {
-        public void ReconcileCompleted(string result, TimeSpan duration) => metrics.ReconcileCompleted(result, duration);
-
-        public void QueueDepth(int depth) => metrics.QueueDepth(depth);
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using DataPlatform.Doubles.FakeKubeApiServer;
 using DataPlatform.Entities;
 using DataPlatform.Operator.Hosting;
-using DataPlatform.Operator.Runtime.Controller;
+using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.TestSupport;
 using k8s;
 using k8s.Models;
@@ -87,10 +87,10 @@ internal sealed class OperatorHarness : IAsyncDisposable
             builder.Logging.AddProvider(Logs);
             builder.Services.AddSingleton<IKubernetes>(new Kubernetes(new KubernetesClientConfiguration { Host = Server.Address.ToString() }));
             builder.Services.AddSingleton(_ => new Operator.Metrics.OperatorMetrics(Prometheus.Metrics.NewCustomRegistry()));
-            var inner = builder.Services.Last(d => d.ServiceType == typeof(IControllerMetrics));
+            var inner = builder.Services.Last(d => d.ServiceType == typeof(IControllerObserver));
             builder.Services.Remove(inner);
-            builder.Services.AddSingleton<IControllerMetrics>(provider => new SignallingControllerMetrics(
-                (IControllerMetrics)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, inner.ImplementationType!)),
+            builder.Services.AddSingleton<IControllerObserver>(provider => new SignallingControllerObserver(
+                (IControllerObserver)(inner.ImplementationInstance ?? inner.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, inner.ImplementationType!)),
                 Reconciled));
         });
         await host.StartAsync();
@@ -117,7 +117,13 @@ internal sealed class OperatorHarness : IAsyncDisposable
         ["Operator:LeaderElection:LeaseDuration"] = "00:00:03",
         ["Operator:LeaderElection:RenewDeadline"] = "00:00:02",
         ["Operator:LeaderElection:RetryPeriod"] = "00:00:00.200",
+        ["Webhook:CertDirectory"] = CertDirectory(identity),
+        ["Webhook:Port"] = "0",
+        ["Webhook:CertificateCheckInterval"] = "00:00:00",
     };
+
+    /// <summary>Where a replica looks for its webhook certificate; nothing is there unless a test writes one before starting it.</summary>
+    public string CertDirectory(string identity) => Path.Combine(_root, "certs-" + identity);
 
     /// <summary>Writes (any client's) to environments, their status and Secrets; lease renewals are left out.</summary>
     public int EnvironmentAndSecretWrites() => Server.Requests.Counts
@@ -175,6 +181,9 @@ internal sealed class OperatorHarness : IAsyncDisposable
     }
 
     public void Faults(params (string Command, string Kind, int DelayMs)[] faults) => FakePulumiFaults.Write(FaultsFile, faults);
+
+    /// <summary>No more injected faults: every later CLI call runs normally.</summary>
+    public void ClearFaults() => Faults(Array.Empty<(string, string, int)>());
 
     /// <summary>Faults that name the resource whose step fails (null: the third step).</summary>
     public void Faults(params (string Command, string Kind, int DelayMs, string? Resource)[] faults) => FakePulumiFaults.Write(FaultsFile, faults);

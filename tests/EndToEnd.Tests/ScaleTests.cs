@@ -45,6 +45,6 @@ public sealed class ScaleTests
 
     /// <summary>Reconciles that ended without an engine run: done, or done with the drift check scheduled.</summary>
     private static async Task<double> IdleReconcilesAsync(OperatorHarness harness) =>
-        (await harness.MetricAsync("dataplatform_reconciles_total{result=\"success\"}") ?? 0)
-        + (await harness.MetricAsync("dataplatform_reconciles_total{result=\"requeue\"}") ?? 0);
+        (await harness.MetricAsync("controller_runtime_reconcile_total{controller=\"dataplatformenvironment\",result=\"success\"}") ?? 0)
+        + (await harness.MetricAsync("controller_runtime_reconcile_total{controller=\"dataplatformenvironment\",result=\"requeue_after\"}") ?? 0);
 }

@@ -1,9 +1,16 @@
+{{- define "dpo.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
 {{- define "dpo.fullname" -}}
-{{- if contains .Chart.Name .Release.Name }}{{ .Release.Name | trunc 63 | trimSuffix "-" }}{{ else }}{{ printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" }}{{ end }}
+{{- if .Values.fullnameOverride }}{{ .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}{{ $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}{{ .Release.Name | trunc 63 | trimSuffix "-" }}{{ else }}{{ printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}{{ end }}
+{{- end }}
 {{- end }}
 
 {{- define "dpo.labels" -}}
-app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/name: {{ include "dpo.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
@@ -11,7 +18,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end }}
 
 {{- define "dpo.selector" -}}
-app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/name: {{ include "dpo.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
@@ -21,4 +28,62 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 
 {{- define "dpo.webhookService" -}}
 {{ include "dpo.fullname" . }}-webhook
+{{- end }}
+
+{{- define "dpo.webhookSecret" -}}
+{{ include "dpo.fullname" . }}-webhook-cert
+{{- end }}
+
+{{- define "dpo.leaseName" -}}
+{{ .Values.operator.leaderElection.leaseName }}
+{{- end }}
+
+{{- /* The image reference: repository:tag, or repository@digest when a digest is pinned. */}}
+{{- define "dpo.image" -}}
+{{- if .Values.image.digest }}{{ printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}{{ printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion) }}{{ end }}
+{{- end }}
+
+{{- /*
+Shutdown budget. On SIGTERM the leader drains for operator.shutdown.drainSeconds, then interrupts the engine runs
+still going (SIGINT, engine.cancelGracePeriodSeconds to stop, then kill, then `pulumi cancel` clears the lock),
+writes status and releases the lease. The host waits hostShutdownSeconds for all of it; the pod's grace period
+adds a margin on top so the kubelet's SIGKILL never lands mid-cleanup.
+*/}}
+{{- define "dpo.hostShutdownSeconds" -}}
+{{ add .Values.operator.shutdown.drainSeconds .Values.engine.cancelGracePeriodSeconds 30 }}
+{{- end }}
+
+{{- define "dpo.terminationGracePeriodSeconds" -}}
+{{- $needed := add (include "dpo.hostShutdownSeconds" . | int) 10 }}
+{{- if .Values.terminationGracePeriodSeconds }}
+{{- if lt (int .Values.terminationGracePeriodSeconds) (int $needed) }}
+{{- fail (printf "terminationGracePeriodSeconds=%v is shorter than the shutdown budget of %v s (operator.shutdown.drainSeconds + engine.cancelGracePeriodSeconds + 40): an engine run interrupted at shutdown could be killed before its stack lock is cleared." .Values.terminationGracePeriodSeconds $needed) }}
+{{- end }}
+{{- .Values.terminationGracePeriodSeconds }}
+{{- else }}{{ $needed }}{{ end }}
+{{- end }}
+
+{{- define "dpo.seconds" -}}
+{{- $s := int . }}{{ printf "%02d:%02d:%02d" (div $s 3600) (mod (div $s 60) 60) (mod $s 60) }}
+{{- end }}
+
+{{- /*
+Sizing (shared/reference/pulumi/ENGINE-COSTS.md): an engine run of this stack (pulumi CLI + YAML language host +
+aws and random providers) takes about 0.55 GiB to 1.3 GiB; in-process, up to operator.maxConcurrentReconciles run
+at once beside the operator itself (under 300 MiB with 1,000 environments, BENCHMARKS.md). Requests cover the
+typical run, limits the worst, for the configured concurrency. `resources` set explicitly wins.
+*/}}
+{{- define "dpo.resources" -}}
+{{- if .Values.resources }}
+{{- toYaml .Values.resources }}
+{{- else }}
+{{- $runs := int .Values.operator.maxConcurrentReconciles }}
+{{- $s := .Values.sizing }}
+requests:
+  cpu: {{ printf "%dm" (add (int $s.operatorCpuMillis) (mul $runs (int $s.perRunCpuMillis))) }}
+  memory: {{ printf "%dMi" (add (int $s.operatorMemoryMiB) (mul $runs (int $s.perRunMemoryRequestMiB))) }}
+limits:
+  memory: {{ printf "%dMi" (add (int $s.operatorMemoryMiB) (mul $runs (int $s.perRunMemoryLimitMiB))) }}
+{{- end }}
 {{- end }}

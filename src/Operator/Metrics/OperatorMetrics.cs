@@ -3,47 +3,45 @@ using Prometheus;
 namespace DataPlatform.Operator.Metrics;
 
 /// <summary>
-/// The operator's Prometheus metrics, served on /metrics: reconciles by result and duration, queue depth, engine
-/// runs by operation and result, environments by phase. One registry per instance so tests can read their own.
+/// The operator's Prometheus metrics, served on /metrics: controller-runtime's families (<see cref="Runtime"/>),
+/// the webhook's (<see cref="Webhook"/>), and ours: engine runs by operation and outcome with their duration (runs
+/// last up to hours), environments by phase and by condition. One registry per instance so tests can read their own.
 /// </summary>
 internal sealed class OperatorMetrics
 {
-    private readonly Counter _reconciles;
-    private readonly Histogram _reconcileDuration;
-    private readonly Gauge _queueDepth;
+    /// <summary>Engine run durations: a preview takes seconds, a first create of this stack 15 to 25 minutes, the run timeout is hours.</summary>
+    public static readonly double[] EngineRunBuckets = [1, 5, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200, 10800];
+
+    private static readonly string[] ConditionStatuses = ["True", "False", "Unknown"];
+    private static readonly string[] ConditionTypes = ["Ready", "Reconciling", "Stalled"];
     private readonly Counter _engineRuns;
     private readonly Histogram _engineRunDuration;
     private readonly Gauge _environments;
+    private readonly Gauge _conditions;
 
-    public OperatorMetrics(CollectorRegistry registry)
+    public OperatorMetrics(CollectorRegistry registry, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         Registry = registry;
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
-        _reconciles = factory.CreateCounter(
-            "dataplatform_reconciles_total", "Reconciles of DataPlatformEnvironments by result (success, requeue, error).", "result");
-        _reconcileDuration = factory.CreateHistogram(
-            "dataplatform_reconcile_duration_seconds", "Time spent in one reconcile, engine runs included.",
-            new HistogramConfiguration { LabelNames = ["result"], Buckets = Histogram.ExponentialBuckets(0.005, 4, 10) });
-        _queueDepth = factory.CreateGauge("dataplatform_workqueue_depth", "Keys waiting in the work queue.");
+        Runtime = new ControllerRuntimeMetrics(factory, registry, time ?? TimeProvider.System);
+        Webhook = new WebhookMetrics(factory);
         _engineRuns = factory.CreateCounter(
-            "dataplatform_engine_runs_total", "Pulumi engine runs by operation (up, preview, refresh, destroy) and result.", "operation", "result");
+            "dataplatform_engine_runs_total", "Pulumi engine runs by operation (up, preview, refresh, destroy) and outcome (succeeded, failed, cancelled, timedout).", "operation", "result");
         _engineRunDuration = factory.CreateHistogram(
-            "dataplatform_engine_run_duration_seconds", "Duration of one engine run.",
-            new HistogramConfiguration { LabelNames = ["operation"], Buckets = Histogram.ExponentialBuckets(1, 2, 12) });
+            "dataplatform_engine_run_duration_seconds", "Duration of one engine run, by operation.",
+            new HistogramConfiguration { LabelNames = ["operation"], Buckets = EngineRunBuckets });
         _environments = factory.CreateGauge(
-            "dataplatform_environments", "DataPlatformEnvironments known to this operator, by status.phase.", "phase");
+            "dataplatform_environments", "DataPlatformEnvironments known to this operator (the leader), by status.phase.", "phase");
+        _conditions = factory.CreateGauge(
+            "dataplatform_environment_conditions", "DataPlatformEnvironments known to this operator (the leader), by condition type and status.", "type", "status");
     }
 
     public CollectorRegistry Registry { get; }
 
-    public void ReconcileCompleted(string result, TimeSpan duration)
-    {
-        _reconciles.WithLabels(result).Inc();
-        _reconcileDuration.WithLabels(result).Observe(duration.TotalSeconds);
-    }
+    public ControllerRuntimeMetrics Runtime { get; }
 
-    public void QueueDepth(int depth) => _queueDepth.Set(depth);
+    public WebhookMetrics Webhook { get; }
 
     public void EngineRunCompleted(string operation, string result, TimeSpan duration)
     {
@@ -58,6 +56,19 @@ internal sealed class OperatorMetrics
         foreach (var phase in Enum.GetNames<Entities.Status.EnvironmentPhase>())
         {
             _environments.WithLabels(phase).Set(counts.GetValueOrDefault(phase));
+        }
+    }
+
+    /// <summary>Replaces the counts per (condition type, status); pairs absent from <paramref name="counts"/> drop to zero.</summary>
+    public void EnvironmentsByCondition(IReadOnlyDictionary<(string Type, string Status), int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        foreach (var type in ConditionTypes.Concat(counts.Keys.Select(k => k.Type)).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var status in ConditionStatuses)
+            {
+                _conditions.WithLabels(type, status).Set(counts.GetValueOrDefault((type, status)));
+            }
         }
     }
 }

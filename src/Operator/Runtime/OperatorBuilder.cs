@@ -25,7 +25,7 @@ public sealed class OperatorBuilder(IServiceCollection services)
             return ActivatorUtilities.CreateInstance<ControllerRunner<TEntity>>(provider, dispatcher);
         });
         Services.AddSingleton<IControllerRunner>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
-        Services.AddSingleton<ICachedEntities<TEntity>>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
+        Services.AddSingleton<IEntityCache<TEntity>>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
         return this;
     }
 

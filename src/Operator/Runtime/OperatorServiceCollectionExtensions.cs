@@ -1,6 +1,5 @@
 using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.Operator.Runtime.Client;
-using DataPlatform.Operator.Runtime.Controller;
 using DataPlatform.Operator.Runtime.Events;
 using DataPlatform.Operator.Runtime.LeaderElection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +18,7 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OperatorOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         KubernetesClientFactory.Register(services, configuration);
-        services.TryAddSingleton<IControllerMetrics, NoControllerMetrics>();
+        services.TryAddSingleton<IControllerObserver>(NullControllerObserver.Instance);
         services.TryAddSingleton<KubernetesEventPublisher>();
         services.TryAddSingleton<EventPublisher>(provider => provider.GetRequiredService<KubernetesEventPublisher>().PublishAsync);
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<LeaseLeaderElector>(

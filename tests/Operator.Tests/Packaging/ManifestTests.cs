@@ -13,7 +13,12 @@ public sealed class ManifestTests
         "aws.roleArn=arn:aws:iam::123456789012:role/dataplatform-operator",
         "crds.install=false",
         "operator.watchNamespaces[0]=team-a|networkPolicy.enabled=true",
-        "replicaCount=1|operator.leaderElection.enabled=false|podDisruptionBudget.enabled=false|webhook.enabled=false");
+        "replicaCount=1|operator.leaderElection.enabled=false|podDisruptionBudget.enabled=false|webhook.enabled=false",
+        "metrics.prometheusRule.enabled=true|metrics.dashboard.enabled=true|--api-versions monitoring.coreos.com/v1",
+        "webhook.existingCertificate.secretName=mine|webhook.existingCertificate.caBundle=Q0E=",
+        "webhook.certManager.enabled=true|webhook.certManager.issuerRef.name=corp-ca|webhook.certManager.issuerRef.kind=ClusterIssuer",
+        "fullnameOverride=dpo|priorityClassName=system-cluster-critical|podLabels.team=platform|logging.format=json|extraEnv[0].name=HTTPS_PROXY|extraEnv[0].value=http://proxy:3128|extraVolumes[0].name=ca|extraVolumes[0].configMap.name=corp-ca|extraVolumeMounts[0].name=ca|extraVolumeMounts[0].mountPath=/etc/ssl/corp",
+        "resources.requests.memory=1Gi|resources.limits.memory=2Gi|terminationGracePeriodSeconds=300|image.digest=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
 
     [Theory]
     [MemberData(nameof(ValueSets))]
@@ -66,6 +71,61 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public async Task Chart_conventions_reach_the_pod()
+    {
+        var documents = await Rendered.HelmAsync(
+            "fullnameOverride=dpo", "priorityClassName=system-cluster-critical", "podLabels.team=platform", "podAnnotations.note=x",
+            "logging.format=json", "logging.level=Debug", "operator.leaderElection.leaseName=my-lease",
+            "extraEnv[0].name=HTTPS_PROXY", "extraEnv[0].value=http://proxy:3128",
+            "extraVolumes[0].name=ca", "extraVolumes[0].configMap.name=corp-ca", "extraVolumeMounts[0].name=ca", "extraVolumeMounts[0].mountPath=/etc/ssl/corp");
+        var deployment = documents.Single(d => (string?)d["kind"] == "Deployment");
+        var pod = deployment["spec"]!["template"]!;
+        var container = pod["spec"]!["containers"]![0]!;
+        string? Env(string name) => (string?)container["env"]!.AsArray().SingleOrDefault(e => (string?)e!["name"] == name)?["value"];
+
+        Assert.Equal("dpo", (string?)deployment["metadata"]!["name"]);
+        Assert.Equal("system-cluster-critical", (string?)pod["spec"]!["priorityClassName"]);
+        Assert.Equal("platform", (string?)pod["metadata"]!["labels"]!["team"]);
+        Assert.Equal("x", (string?)pod["metadata"]!["annotations"]!["note"]);
+        Assert.Equal("json", Env("DATAPLATFORM_Logging__Format"));
+        Assert.Equal("Debug", Env("DATAPLATFORM_Logging__LogLevel__Default"));
+        Assert.Equal("my-lease", Env("DATAPLATFORM_Operator__LeaderElection__LeaseName"));
+        Assert.Equal("http://proxy:3128", Env("HTTPS_PROXY"));
+        Assert.Equal("0", Env("DOTNET_gcServer"));
+        Assert.NotNull(Env("DOTNET_GCHeapHardLimit"));
+        Assert.Contains(pod["spec"]!["volumes"]!.AsArray(), v => (string?)v!["name"] == "ca");
+        Assert.Contains(container["volumeMounts"]!.AsArray(), v => (string?)v!["mountPath"] == "/etc/ssl/corp");
+        Assert.All(pod["spec"]!["volumes"]!.AsArray().Where(v => v!["emptyDir"] is not null), v => Assert.NotNull(v!["emptyDir"]!["sizeLimit"]));
+        Assert.Equal("r1", (string?)pod["spec"]!["topologySpreadConstraints"]![0]!["labelSelector"]!["matchLabels"]!["app.kubernetes.io/instance"]);
+    }
+
+    [Theory]
+    [InlineData(1, 4, 320 + (4 * 1400))]
+    [InlineData(8, 8, 320 + (8 * 1400))]
+    public async Task Memory_limits_follow_the_configured_concurrency(int replicas, int concurrency, int limitMiB)
+    {
+        var deployment = (await Rendered.HelmAsync($"replicaCount={replicas}", $"operator.maxConcurrentReconciles={concurrency}")).Single(d => (string?)d["kind"] == "Deployment");
+        var resources = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"]!;
+
+        Assert.Equal($"{limitMiB}Mi", (string?)resources["limits"]!["memory"]);
+        Assert.Equal($"{320 + (concurrency * 600)}Mi", (string?)resources["requests"]!["memory"]);
+    }
+
+    [Fact]
+    public async Task The_grace_period_covers_drain_interrupt_and_cleanup_and_a_shorter_one_is_refused()
+    {
+        var deployment = (await Rendered.HelmAsync("operator.shutdown.drainSeconds=45", "engine.cancelGracePeriodSeconds=60")).Single(d => (string?)d["kind"] == "Deployment");
+        var spec = deployment["spec"]!["template"]!["spec"]!;
+        var env = spec["containers"]![0]!["env"]!.AsArray();
+
+        Assert.Equal(45 + 60 + 40, (long)spec["terminationGracePeriodSeconds"]!);
+        Assert.Equal("00:02:15", (string?)env.Single(e => (string?)e!["name"] == "DATAPLATFORM_Host__ShutdownTimeout")!["value"]);
+        Assert.Equal("00:00:45", (string?)env.Single(e => (string?)e!["name"] == "DATAPLATFORM_Operator__ShutdownTimeout")!["value"]);
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => Rendered.HelmAsync("terminationGracePeriodSeconds=30"));
+        Assert.Contains("shorter than the shutdown budget", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Irsa_role_arn_reaches_the_service_account()
     {
         var account = (await Rendered.HelmAsync("aws.roleArn=arn:aws:iam::123456789012:role/op")).Single(d => (string?)d["kind"] == "ServiceAccount");
@@ -97,5 +157,8 @@ public sealed class ManifestTests
         Assert.Contains($"ARG PULUMI_AWS_VERSION={aws}", dockerfile, StringComparison.Ordinal);
         Assert.Contains($"ARG PULUMI_RANDOM_VERSION={random ?? "4.21.1"}", dockerfile, StringComparison.Ordinal);
         Assert.Contains("USER 65532", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\"", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_gcServer=0", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCHeapHardLimit=", dockerfile, StringComparison.Ordinal);
     }
 }

@@ -12,9 +12,12 @@ internal static class Rendered
 {
     private static readonly Dictionary<string, JsonSchema> Schemas = [];
 
-    public static async Task<IReadOnlyList<JsonObject>> HelmAsync(params string[] values)
+    public static Task<IReadOnlyList<JsonObject>> HelmAsync(params string[] values) => HelmAtAsync(RepoPaths.InRepo("charts", "dataplatform-operator"), values);
+
+    /// <summary>helm template of any chart folder (release r1, namespace dataplatform); values as "key=value" or "--flag value".</summary>
+    public static async Task<IReadOnlyList<JsonObject>> HelmAtAsync(string chart, params string[] values)
     {
-        var args = new List<string> { "template", "r1", RepoPaths.InRepo("charts", "dataplatform-operator"), "-n", "dataplatform" };
+        var args = new List<string> { "template", "r1", chart, "-n", "dataplatform" };
         foreach (var value in values)
         {
             args.AddRange(value.StartsWith("--", StringComparison.Ordinal) ? value.Split(' ', 2) : ["--set", value]);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.Operator.Runtime.Client;
 using DataPlatform.Operator.Runtime.Queue;
 using DataPlatform.Operator.Runtime.Watch;
@@ -18,15 +19,22 @@ internal sealed partial class ControllerRunner<TEntity>(
     IKubernetesClient client,
     ReconcileDispatcher<TEntity> dispatcher,
     OperatorOptions options,
-    IControllerMetrics metrics,
+    IControllerObserver observer,
     TimeProvider time,
     ILogger<ControllerRunner<TEntity>> logger,
     InformerHealth? health = null)
-    : IControllerRunner, ICachedEntities<TEntity>, IDisposable
+    : IControllerRunner, IEntityCache<TEntity>, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time));
-    private IReadOnlyList<Informer<TEntity>> _informers = [];
+    /// <summary>The controller's name in metrics, as controller-runtime names it: the lower-cased kind.</summary>
+    public static readonly string Name = (System.Reflection.CustomAttributeExtensions.GetCustomAttribute<KubernetesEntityAttribute>(typeof(TEntity))?.Kind ?? typeof(TEntity).Name).ToLowerInvariant();
+
+    private readonly WorkQueue<EntityKey> _queue = new(time, RateLimiters.Default<EntityKey>(time), observer.Queue(Name));
+    private List<Informer<TEntity>> _informers = [];
+
+    public int QueueLength => _queue.Length;
+
+    public bool Synced => _informers is { Count: > 0 } informers && informers.TrueForAll(i => i.Synced.IsCompletedSuccessfully);
 
     /// <summary>What the informers hold now: every object this instance watches, empty while it does not lead.</summary>
     public IReadOnlyList<TEntity> Cached() => [.. _informers.SelectMany(i => i.Values)];
@@ -49,6 +57,7 @@ internal sealed partial class ControllerRunner<TEntity>(
         var count = _informers.Sum(i => i.Count);
         Log.Started(logger, typeof(TEntity).Name, options.MaxConcurrentReconciles, count);
         using var resync = time.CreateTimer(_ => Resync(), null, options.ResyncPeriod, options.ResyncPeriod);
+        observer.WorkersStarted(Name, options.MaxConcurrentReconciles);
         var workers = Enumerable.Range(0, options.MaxConcurrentReconciles).Select(_ => WorkAsync(stop.Token)).ToList();
         try
         {
@@ -100,22 +109,20 @@ internal sealed partial class ControllerRunner<TEntity>(
                 return;
             }
 
-            metrics.QueueDepth(_queue.Length);
+            observer.ReconcileStarted(Name);
             var started = Stopwatch.GetTimestamp();
-            var label = "error";
+            var result = ReconcileResult.Error;
             try
             {
-                label = await ProcessAsync(key, cancellationToken);
+                result = await ProcessAsync(key, cancellationToken);
             }
             catch (ConflictException e)
             {
                 Log.Conflict(logger, key, e.Message);
                 _queue.AddRateLimited(key);
-                label = "conflict";
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                label = "cancelled";
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -125,13 +132,13 @@ internal sealed partial class ControllerRunner<TEntity>(
             finally
             {
                 _queue.Done(key);
-                metrics.ReconcileCompleted(label, Stopwatch.GetElapsedTime(started));
+                observer.ReconcileFinished(Name, result, Stopwatch.GetElapsedTime(started));
             }
         }
     }
 
     /// <summary>Dispatches the cached object in its logging scope, then books the outcome on the queue.</summary>
-    private async Task<string> ProcessAsync(EntityKey key, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ProcessAsync(EntityKey key, CancellationToken cancellationToken)
     {
         var cached = _informers.Select(i => i.Get(key)).FirstOrDefault(e => e is not null);
         DispatchOutcome outcome;
@@ -152,7 +159,12 @@ internal sealed partial class ControllerRunner<TEntity>(
         }
 
         Book(key, outcome);
-        return outcome.Label;
+        return outcome.Result switch
+        {
+            DispatchResult.Failure => ReconcileResult.Error,
+            DispatchResult.Requeue => ReconcileResult.RequeueAfter,
+            _ => ReconcileResult.Success,
+        };
     }
 
     /// <summary>controller-runtime's queue rules for an outcome.</summary>

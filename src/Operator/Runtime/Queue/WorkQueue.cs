@@ -18,12 +18,14 @@ internal sealed class WorkQueue<TKey> : IDisposable
     private readonly TimeProvider _time;
     private readonly IRateLimiter<TKey> _limiter;
     private readonly ITimer _timer;
+    private readonly IWorkQueueObserver _observer;
     private bool _shutdown;
 
-    public WorkQueue(TimeProvider time, IRateLimiter<TKey> limiter)
+    public WorkQueue(TimeProvider time, IRateLimiter<TKey> limiter, IWorkQueueObserver? observer = null)
     {
         _time = time;
         _limiter = limiter;
+        _observer = observer ?? Abstractions.NullControllerObserver.Instance;
         _timer = time.CreateTimer(_ => Promote(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -50,6 +52,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
                 return;
             }
 
+            _observer.Added(key);
             _waiting.Remove(key);
             if (_processing.Contains(key))
             {
@@ -65,6 +68,11 @@ internal sealed class WorkQueue<TKey> : IDisposable
     /// <summary>Adds the key after the delay; a key already waiting keeps whichever due time is earlier.</summary>
     public void AddAfter(TKey key, TimeSpan delay)
     {
+        if (!Volatile.Read(ref _shutdown))
+        {
+            _observer.Retried(key);
+        }
+
         if (delay <= TimeSpan.Zero)
         {
             Add(key);
@@ -105,6 +113,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
                 {
                     _dirty.Remove(key);
                     _processing.Add(key);
+                    _observer.Taken(key);
                     return (key, false);
                 }
 
@@ -120,6 +129,7 @@ internal sealed class WorkQueue<TKey> : IDisposable
     public void Done(TKey key)
     {
         var requeued = false;
+        _observer.Done(key);
         lock (_gate)
         {
             _processing.Remove(key);
