@@ -61,13 +61,4 @@ public sealed class EngineProgress
                 break;
         }
     }
-
-    /// <summary>A line for humans, such as "12 done (create 10, same 2), 3 in flight: create database-cluster".</summary>
-    public string Describe()
-    {
-        var done = _done.Values.Sum();
-        var byOp = string.Join(", ", _done.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
-        var flight = string.Join(", ", _inFlight.Take(3).Select(p => $"{p.Value} {p.Key[(p.Key.LastIndexOf("::", StringComparison.Ordinal) + 2)..]}"));
-        return $"{done} done{(byOp.Length > 0 ? $" ({byOp})" : "")}, {_inFlight.Count} in flight{(flight.Length > 0 ? $": {flight}" : "")}";
-    }
 }
