@@ -19,6 +19,7 @@ public static class PreflightValidator
         new DatabaseRules(),
         new InstanceClassRules(),
         new CacheRules(),
+        new ParameterNameRules(),
         new LoggingRules(),
         new TagRules(),
         new PipelineRules(),
