@@ -15,6 +15,9 @@ internal static class InstanceClassCatalog
     /// <summary>The first minor of each Aurora PostgreSQL major that offers db.serverless ("13" -> "13.6").</summary>
     public static IReadOnlyDictionary<string, string> AuroraServerlessMinimum => LazyFile.Value.AuroraServerlessMinimum;
 
+    /// <summary>Regions that opened after a major's first Serverless v2 minor start higher ("eu-south-2" -> "13" -> "13.9").</summary>
+    public static IReadOnlyDictionary<string, Dictionary<string, string>> AuroraServerlessRegionalMinimum => LazyFile.Value.AuroraServerlessRegionalMinimum;
+
     public static IReadOnlyList<RegionalGap> RegionalGaps => LazyFile.Value.RegionalGaps;
 
     private static CatalogFile Load()
@@ -35,5 +38,6 @@ internal static class InstanceClassCatalog
         [property: JsonPropertyName("sizes")] List<string> Sizes,
         [property: JsonPropertyName("postgres")] Dictionary<string, FamilyLimits> Postgres,
         [property: JsonPropertyName("auroraServerlessMinimum")] Dictionary<string, string> AuroraServerlessMinimum,
+        [property: JsonPropertyName("auroraServerlessRegionalMinimum")] Dictionary<string, Dictionary<string, string>> AuroraServerlessRegionalMinimum,
         [property: JsonPropertyName("regionalGaps")] List<RegionalGap> RegionalGaps);
 }

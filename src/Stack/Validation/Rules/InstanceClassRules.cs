@@ -16,7 +16,7 @@ internal sealed class InstanceClassRules : IValidationRule
     {
         var database = context.Spec.Database;
         var version = Version(database.EngineVersion);
-        return context.IsAurora ? Serverless(version, database.EngineVersion) : Postgres(context, database.InstanceClass, version);
+        return context.IsAurora ? Serverless(version, database.EngineVersion, context.Spec.Region) : Postgres(context, database.InstanceClass, version);
     }
 
     private static IEnumerable<Violation> Postgres(ValidationContext context, string instanceClass, (int Major, int? Minor)? version)
@@ -51,7 +51,7 @@ internal sealed class InstanceClassRules : IValidationRule
         }
     }
 
-    private static IEnumerable<Violation> Serverless((int Major, int? Minor)? version, string text)
+    private static IEnumerable<Violation> Serverless((int Major, int? Minor)? version, string text, string region)
     {
         if (version is not { } v)
         {
@@ -65,12 +65,20 @@ internal sealed class InstanceClassRules : IValidationRule
             yield return Violation.Error(VersionField, "dataplatform.database.serverlessVersion",
                 $"aurora-postgresql {text} has no Serverless v2 (db.serverless, which the program uses); use major {lowest} or later, for example \"16\".");
         }
-        else if (v.Minor is { } minor && minimums.TryGetValue(v.Major.ToString(CultureInfo.InvariantCulture), out var minimum)
+        else if (v.Minor is { } minor && Minimum(v.Major, region) is { } minimum
             && minor < int.Parse(minimum.Split('.')[1], CultureInfo.InvariantCulture))
         {
             yield return Violation.Error(VersionField, "dataplatform.database.serverlessVersion",
-                $"aurora-postgresql {text} has no Serverless v2 (db.serverless); Serverless v2 starts at {minimum} for major {v.Major}. Use {minimum} or later, or the major \"{v.Major}\".");
+                $"aurora-postgresql {text} has no Serverless v2 (db.serverless) in {region}; Serverless v2 starts there at {minimum} for major {v.Major}. Use {minimum} or later, or the major \"{v.Major}\".");
         }
+    }
+
+    private static string? Minimum(int major, string region)
+    {
+        var key = major.ToString(CultureInfo.InvariantCulture);
+        return InstanceClassCatalog.AuroraServerlessRegionalMinimum.TryGetValue(region, out var regional) && regional.TryGetValue(key, out var higher)
+            ? higher
+            : InstanceClassCatalog.AuroraServerlessMinimum.GetValueOrDefault(key);
     }
 
     /// <summary>Major and minor of "16" or "16.4"; null when the text is no version (the engine version rule reports that).</summary>
