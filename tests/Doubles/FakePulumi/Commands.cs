@@ -158,7 +158,7 @@ internal static class Commands
             if (kind == "refresh" && faultKind == "drift" && i == failAt)
             {
                 // Someone changed the resource outside Pulumi: refresh reads the cloud's value into the state.
-                var property = (string?)fault!["property"] ?? throw new CliException("a drift fault needs a property");
+                var property = (string?)fault!["property"] ?? "tags";
                 var drifted = resources[name]!.AsObject();
                 var properties = drifted["properties"] as JsonObject ?? new JsonObject();
                 properties[property] = (string?)fault["value"] ?? "changed-outside-pulumi";
