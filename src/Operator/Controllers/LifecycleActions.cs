@@ -52,6 +52,12 @@ internal sealed class LifecycleActions(
             return new OperationFailed(EngineOperation.Preview, CredentialsUnavailable(problem!), started, []);
         }
 
+        // Before the first engine call, so a name clash creates no stack (DESIGN.md section 8).
+        if (await secrets.CheckAsync(environment, cancellationToken) is { } taken)
+        {
+            return new OperationFailed(EngineOperation.Preview, taken, started, []);
+        }
+
         var recoveries = new List<string>();
         EngineRunResult? last = null;
         foreach (var operation in action.Operations)

@@ -26,12 +26,13 @@ public sealed record PlanReport(string Id, IReadOnlyList<PlannedComponentChanges
         }
     }
 
-    public static PlanReport From(PreviewPlan plan, ComponentMap map)
+    /// <summary>The report of a plan; a resource the program no longer has is looked up in <paramref name="previous"/> when given.</summary>
+    public static PlanReport From(PreviewPlan plan, ComponentMap map, ComponentMap? previous = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(map);
         var components = plan.Steps
-            .GroupBy(s => map.Of(s)?.Name() ?? OtherComponent)
+            .GroupBy(s => (map.Of(s) ?? previous?.Of(s))?.Name() ?? OtherComponent)
             .OrderBy(g => g.Key == OtherComponent ? int.MaxValue : (int)PlatformComponents.Parse(g.Key)!.Value)
             .Select(g => new PlannedComponentChanges(g.Key, Count(g, "create"), Count(g, "update"), Count(g, "replace"), Count(g, "delete")))
             .ToList();
