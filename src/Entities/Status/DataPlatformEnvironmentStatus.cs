@@ -56,6 +56,10 @@ public sealed class DataPlatformEnvironmentStatus
     [JsonPropertyName("plan")]
     public PlanStatus? Plan { get; set; }
 
+    /// <summary>Engine versions resolved once and reused until the spec or the dataplatform.io/upgrade-engine annotation asks for another.</summary>
+    [JsonPropertyName("pinnedVersions")]
+    public PinnedVersions? PinnedVersions { get; set; }
+
     /// <summary>The last dataplatform.io/reconcile-request annotation value the operator acted on.</summary>
     [JsonPropertyName("observedReconcileRequest")]
     public string? ObservedReconcileRequest { get; set; }

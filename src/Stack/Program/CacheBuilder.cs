@@ -56,6 +56,7 @@ public static class CacheBuilder
             ("transitEncryptionEnabled", cache.TransitEncryption),
             ("authToken", cache.AuthEnabled ? new SecretValue(Expr.Ref(SecretsBuilder.CacheAuthToken, "result")) : null),
             ("maintenanceWindow", "sun:06:00-sun:07:00"),
+            ("applyImmediately", context.Spec.UpdatePolicy.ApplyImmediately),
             ("snapshotWindow", "04:00-05:00"),
             ("snapshotRetentionLimit", 7),
             ("autoMinorVersionUpgrade", true),

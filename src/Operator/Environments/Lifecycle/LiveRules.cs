@@ -24,6 +24,7 @@ internal static class LiveRules
 
                 var message = StatusTransitions.UpdateSucceeded(draft, succeeded);
                 PlanTransitions.Concluded(draft);
+                VersionPins.Record(draft, succeeded.Outputs);
                 draft.Publish(LifecycleEvent.Normal(EventReason.Updated, message));
                 return draft.Finish(requeue: draft.Input.Policy.DriftInterval);
             case PreviewCompleted previewed:

@@ -220,4 +220,16 @@ public sealed class PlanTransitionTests
         Assert.Equal("AwaitingApproval", kit.Reason(Condition.Ready));
         Assert.Equal(ConditionStatus.True, kit.State(Condition.DriftDetected));
     }
+
+    [Fact]
+    public void A_successful_update_pins_the_resolved_engine_version_with_the_upgrade_request_it_acted_on()
+    {
+        var kit = new LifecycleTestKit();
+        kit.Annotate(V1Alpha1DataPlatformEnvironment.UpgradeEngineAnnotation, "now");
+        var outputs = new Dictionary<string, string>(kit.Succeeded().Outputs) { ["databaseEngineVersion"] = "16.4" };
+
+        kit.Update(kit.Succeeded() with { Outputs = outputs });
+
+        Assert.Equal(("16.4", "now"), (kit.Environment.Status!.PinnedVersions!.Database, kit.Environment.Status.PinnedVersions.ObservedUpgradeRequest));
+    }
 }
