@@ -144,7 +144,8 @@ public sealed class PlanTransitionTests
         var kit = new LifecycleTestKit();
         kit.Succeed();
         kit.Time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(LifecycleAction.Preview(UpdateReason.DriftCheck), kit.Step().Action);
+        var start = kit.Step();
+        Assert.Equal((LifecycleAction.Preview(UpdateReason.DriftCheck), false), (start.Action, start.StatusChanged));
 
         var clean = kit.Step(kit.Previewed(UpdateReason.DriftCheck, LifecycleTestKit.NoChanges()));
 
