@@ -30,6 +30,10 @@ public sealed class PlanStatus
     [JsonPropertyName("previewTime")]
     public DateTimeOffset? PreviewTime { get; set; }
 
+    /// <summary>Database and cache modifications held for their maintenance window (spec.updatePolicy.applyImmediately false), and when it opens.</summary>
+    [JsonPropertyName("pending")]
+    public string? Pending { get; set; }
+
     /// <summary>Changes per component; components without changes are left out.</summary>
     [JsonPropertyName("components")]
     [ListMapKey("component")]

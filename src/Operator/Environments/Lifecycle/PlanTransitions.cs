@@ -3,6 +3,7 @@ using DataPlatform.Entities.Spec;
 using DataPlatform.Entities.Status;
 using DataPlatform.Operator.Environments.Progress;
 using DataPlatform.Stack.Engine;
+using DataPlatform.Stack.Program;
 using static DataPlatform.Entities.Status.Condition;
 
 namespace DataPlatform.Operator.Environments.Lifecycle;
@@ -78,6 +79,25 @@ internal static class PlanTransitions
         string.Join(", ", new[] { (c.Update, "updated"), (c.Replace, "replaced"), (c.Create, "missing"), (c.Delete, "unknown to the program") }
             .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}"));
 
+    /// <summary>What of the plan waits for a maintenance window: in-place updates of the database or the cache, unless applyImmediately.</summary>
+    private static string? Pending(StatusDraft draft, PlanReport plan)
+    {
+        var spec = draft.Environment.Spec;
+        if (spec.UpdatePolicy.ApplyImmediately)
+        {
+            return null;
+        }
+
+        var held = plan.Components.Where(c => c.Update > 0 && c.Component is "database" or "cache")
+            .Select(c => (c.Component, Window: c.Component == "database" ? spec.Database.MaintenanceWindow : CacheBuilder.MaintenanceWindow))
+            .Select(h => MaintenanceWindow.NextStart(h.Window, draft.Now) is { } next
+                ? $"{h.Component} in its maintenance window {h.Window} (next {next:yyyy-MM-dd HH:mm}Z)"
+                : $"{h.Component} in its maintenance window {h.Window}")
+            .ToList();
+        return held.Count == 0 ? null
+            : $"Disruptive modifications (instance class, engine version, storage, parameters) apply {string.Join("; ", held)}; set spec.updatePolicy.applyImmediately to true to apply them at once.";
+    }
+
     private static void Record(StatusDraft draft, PlanReport plan, string state)
     {
         var existing = draft.Status.Plan;
@@ -89,6 +109,7 @@ internal static class PlanTransitions
             State = state,
             Summary = plan.Summary,
             PreviewTime = sameRecord ? existing!.PreviewTime : draft.Now,
+            Pending = Pending(draft, plan),
             Components = plan.Components.Select(c => new PlanComponentChanges { Component = c.Component, Create = c.Create, Update = c.Update, Replace = c.Replace, Delete = c.Delete }).ToList(),
             Destructive = plan.Destructive.Select(d => new PlannedDestructiveChange { Resource = d.Resource, Type = d.Type, Operation = d.Operation, ForcedBy = d.Properties.ToList() }).ToList(),
         };

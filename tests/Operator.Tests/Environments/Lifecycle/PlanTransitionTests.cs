@@ -3,6 +3,7 @@ using DataPlatform.Entities.Spec;
 using DataPlatform.Entities.Status;
 using DataPlatform.Operator.Environments.Lifecycle;
 using DataPlatform.Operator.Runtime.Abstractions;
+using DataPlatform.Stack.Engine;
 
 namespace DataPlatform.Operator.Tests.Environments.Lifecycle;
 
@@ -233,4 +234,29 @@ public sealed class PlanTransitionTests
 
         Assert.Equal(("16.4", "now"), (kit.Environment.Status!.PinnedVersions!.Database, kit.Environment.Status.PinnedVersions.ObservedUpgradeRequest));
     }
+
+    [Fact]
+    public void A_database_modification_is_reported_pending_until_its_maintenance_window_unless_applied_immediately()
+    {
+        var kit = new LifecycleTestKit();
+        kit.Step();
+        var modify = new PlanReport("abababababababab", [new PlannedComponentChanges("database", 0, 1, 0, 0)], []);
+
+        kit.Step(kit.Previewed(UpdateReason.NewGeneration, modify));
+
+        Assert.Contains("database in its maintenance window sun:05:00-sun:06:00 (next 2026-11-29 05:00Z)", kit.Environment.Status!.Plan!.Pending, StringComparison.Ordinal);
+
+        var immediate = new LifecycleTestKit().With(e => e.Spec.UpdatePolicy.ApplyImmediately = true);
+        immediate.Step();
+        immediate.Step(immediate.Previewed(UpdateReason.NewGeneration, modify));
+        Assert.Null(immediate.Environment.Status!.Plan!.Pending);
+    }
+
+    [Theory]
+    [InlineData("sun:05:00-sun:06:00", "2026-11-23T12:00:00Z", "2026-11-29T05:00:00Z")]
+    [InlineData("mon:13:00-mon:14:00", "2026-11-23T12:00:00Z", "2026-11-23T13:00:00Z")]
+    [InlineData("mon:11:00-mon:12:00", "2026-11-23T12:00:00Z", "2026-11-30T11:00:00Z")]
+    public void The_next_maintenance_window_opens_on_its_weekday_in_UTC(string window, string now, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            MaintenanceWindow.NextStart(window, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture)));
 }
