@@ -37,6 +37,12 @@ public sealed class V1Alpha1DataPlatformEnvironment
     /// <summary>Annotation whose every new value forces one reconcile and a retry of a Stalled environment.</summary>
     public const string ReconcileRequestAnnotation = "dataplatform.io/reconcile-request";
 
+    /// <summary>Annotation carrying the id of the previewed plan (status.plan.id) a human approves; only that plan applies.</summary>
+    public const string ApprovePlanAnnotation = "dataplatform.io/approve-plan";
+
+    /// <summary>Annotation whose every new value lets the next update resolve the newest engine version of the spec's major again.</summary>
+    public const string UpgradeEngineAnnotation = "dataplatform.io/upgrade-engine";
+
     /// <summary>Annotation that pauses the environment when set to "true", like <c>spec.paused</c>.</summary>
     public const string PausedAnnotation = "dataplatform.io/paused";
 

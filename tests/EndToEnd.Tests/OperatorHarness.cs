@@ -214,6 +214,17 @@ internal sealed class OperatorHarness : IAsyncDisposable
         await written.WaitUntilAsync(() => Runs(command) > 0, Deadline, $"a pulumi {command} run");
     }
 
+    /// <summary>Waits until the fake pulumi has run a command at least <paramref name="count"/> times, signalled by its call log.</summary>
+    public async Task WaitForRunsAsync(string command, int count)
+    {
+        var written = new Pulse();
+        using var watcher = new FileSystemWatcher(_root, Path.GetFileName(CallLog)) { NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName };
+        watcher.Changed += (_, _) => written.Fire();
+        watcher.Created += (_, _) => written.Fire();
+        watcher.EnableRaisingEvents = true;
+        await written.WaitUntilAsync(() => Runs(command) >= count, Deadline, $"{count} pulumi {command} runs");
+    }
+
     /// <summary>Replaces the environment's status with none, as a restore from a backup without status would.</summary>
     public async Task WipeStatusAsync(string name, string ns = "team")
     {

@@ -1,6 +1,8 @@
 -- Argo CD health for dataplatform.io/DataPlatformEnvironment. The operator follows kstatus:
 -- status.observedGeneration plus Ready, Reconciling and Stalled conditions (never Reconciling and Stalled
 -- both True), and a Paused condition while spec.paused or the dataplatform.io/paused annotation holds.
+-- A plan waiting for approval (Ready=False reason AwaitingApproval) is Suspended: nothing happens until a human
+-- approves it. Drift a check found and nobody corrects (DriftDetected=True, spec.drift.action Report) is Degraded.
 -- The message names the component that blocks Ready (status.components). Base library only, so it runs from
 -- argocd-cm without useOpenLibs.
 
@@ -72,6 +74,11 @@ if stalled ~= nil and stalled.status == "True" then
   return { status = "Degraded", message = stalled.message or stalled.reason or "Stalled" }
 end
 
+local ready = byType["Ready"]
+if ready ~= nil and ready.status == "False" and ready.reason == "AwaitingApproval" then
+  return { status = "Suspended", message = ready.message or "A plan waits for approval" }
+end
+
 local reconciling = byType["Reconciling"]
 if reconciling ~= nil and reconciling.status == "True" then
   local message = reconciling.message or reconciling.reason or "Reconciling"
@@ -81,13 +88,17 @@ if reconciling ~= nil and reconciling.status == "True" then
   return progressing(message)
 end
 
-local ready = byType["Ready"]
 if ready == nil then
   return progressing("Waiting for the Ready condition")
 end
 
 if generation ~= nil and ready.observedGeneration ~= nil and ready.observedGeneration ~= generation then
   return progressing("The Ready condition describes generation " .. tostring(ready.observedGeneration))
+end
+
+local drift = byType["DriftDetected"]
+if ready.status == "True" and drift ~= nil and drift.status == "True" then
+  return { status = "Degraded", message = drift.message or "The stack drifted from its program" }
 end
 
 if ready.status == "True" then

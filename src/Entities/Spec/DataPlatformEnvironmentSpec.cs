@@ -42,6 +42,14 @@ public sealed class DataPlatformEnvironmentSpec
     [JsonPropertyName("stack")]
     public StackSpec Stack { get; set; } = new();
 
+    /// <summary>Which plans wait for approval, and whether disruptive database and cache changes wait for the maintenance window.</summary>
+    [JsonPropertyName("updatePolicy")]
+    public UpdatePolicySpec UpdatePolicy { get; set; } = new();
+
+    /// <summary>How often the stack is checked for drift, and whether found drift is only reported or also corrected.</summary>
+    [JsonPropertyName("drift")]
+    public DriftSpec Drift { get; set; } = new();
+
     /// <summary>The VPC: CIDR, Availability Zone count and NAT gateways.</summary>
     [JsonPropertyName("network")]
     public NetworkSpec Network { get; set; } = new();

@@ -11,7 +11,10 @@ public sealed class Condition
     public const string Stalled = "Stalled";
     public const string Paused = "Paused";
 
-    /// <summary>Type of condition in CamelCase: Ready, Reconciling, Stalled or Paused.</summary>
+    /// <summary>True when the last drift check found the stack differing from its program (DESIGN.md section 11).</summary>
+    public const string DriftDetected = "DriftDetected";
+
+    /// <summary>Type of condition in CamelCase: Ready, Reconciling, Stalled, Paused or DriftDetected.</summary>
     [JsonPropertyName("type")]
     [Required]
     [StringLength(316, MinimumLength = 1)]

@@ -52,6 +52,14 @@ public sealed class DataPlatformEnvironmentStatus
     [ListMapKey("name")]
     public List<ComponentStatus>? Components { get; set; }
 
+    /// <summary>The last previewed plan (DESIGN.md section 11): id to approve, changes per component, stateful resources it would lose.</summary>
+    [JsonPropertyName("plan")]
+    public PlanStatus? Plan { get; set; }
+
+    /// <summary>Engine versions resolved once and reused until the spec or the dataplatform.io/upgrade-engine annotation asks for another.</summary>
+    [JsonPropertyName("pinnedVersions")]
+    public PinnedVersions? PinnedVersions { get; set; }
+
     /// <summary>The last dataplatform.io/reconcile-request annotation value the operator acted on.</summary>
     [JsonPropertyName("observedReconcileRequest")]
     public string? ObservedReconcileRequest { get; set; }

@@ -23,4 +23,7 @@ public enum EnvironmentPhase
 
     /// <summary>Paused by spec.paused or the dataplatform.io/paused annotation.</summary>
     Paused,
+
+    /// <summary>A previewed plan waits for approval (the dataplatform.io/approve-plan annotation); see status.plan.</summary>
+    AwaitingApproval,
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DataPlatform.Entities;
 using DataPlatform.Stack.Input;
 using DataPlatform.Stack.Program;
 using DataPlatform.Stack.Validation;
@@ -6,6 +7,8 @@ using DataPlatform.Stack.Validation;
 namespace DataPlatform.Operator.Cli;
 
 /// <summary>
+/// <c>plan OLD NEW</c>: the plan a change from one environment file to another makes (<see cref="PlanDiffOutput"/>),
+/// so a reviewer sees in the pull request which stateful resources a merge would replace or delete.
 /// <c>plan [FILE] [--out DIR]</c>: reads an environment (default: the embedded full sample; <c>-</c> for standard
 /// input), shows what it would build and, with --out, writes the Pulumi project (Pulumi.yaml and
 /// Pulumi.&lt;stack&gt;.yaml) that <c>pulumi preview</c> runs as is. Files are written only inside --out: metadata
@@ -16,21 +19,29 @@ internal static class PlanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
     {
-        var file = new Argument<string?>("FILE") { Description = "The environment manifest, or - for standard input. Default: the embedded full sample.", Arity = ArgumentArity.ZeroOrOne };
+        var files = new Argument<string[]>("FILE") { Description = "The environment manifest, or - for standard input (default: the embedded full sample); or OLD NEW to show the plan of a change.", Arity = new ArgumentArity(0, 2) };
         var outDir = new Option<string?>("--out") { Description = "Directory to write Pulumi.yaml and Pulumi.<stack>.yaml into.", HelpName = "DIR" };
-        var command = new Command("plan", "Validate an environment, summarise the stack it builds and write its Pulumi project.") { file, outDir };
-        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(file), result.GetValue(outDir), stdout, stderr, stdin, cancellationToken));
+        var command = new Command("plan", "Validate an environment, summarise the stack it builds and write its Pulumi project; or show what changing OLD into NEW would create, update, replace and delete.") { files, outDir };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var given = result.GetValue(files) ?? [];
+            return given.Length == 2
+                ? PlanDiffOutput.RunAsync(given[0], given[1], result.GetValue(outDir), stdout, stderr, stdin, cancellationToken)
+                : RunAsync(given.FirstOrDefault(), result.GetValue(outDir), stdout, stderr, stdin, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string? file, string? outDir, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
+    /// <summary>Reads and validates one environment file, reporting every violation; null with the exit code when it cannot be planned.</summary>
+    public static async Task<(V1Alpha1DataPlatformEnvironment? Environment, int ExitCode)> LoadAsync(
+        string? file, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
     {
         var name = ValidationOutput.Clean(InputFile.Name(file));
         var (text, failure) = await InputFile.ReadAsync(file, stdin, cancellationToken);
         if (text is null)
         {
             await stderr.WriteLineAsync($"{name}: {failure!.Message}");
-            return failure.Unreadable ? Verbs.Usage : Verbs.Invalid;
+            return (null, failure.Unreadable ? Verbs.Usage : Verbs.Invalid);
         }
 
         var result = EnvironmentReader.Read(text);
@@ -44,7 +55,19 @@ internal static class PlanCommand
         if (result.Environment is not { } environment || errors > 0)
         {
             await stderr.WriteLineAsync($"{name}: invalid ({errors} errors); nothing planned.");
-            return Verbs.Invalid;
+            return (null, Verbs.Invalid);
+        }
+
+        return (environment, Verbs.Ok);
+    }
+
+    private static async Task<int> RunAsync(string? file, string? outDir, TextWriter stdout, TextWriter stderr, TextReader stdin, CancellationToken cancellationToken)
+    {
+        var name = ValidationOutput.Clean(InputFile.Name(file));
+        var (environment, code) = await LoadAsync(file, stdout, stderr, stdin, cancellationToken);
+        if (environment is null)
+        {
+            return code;
         }
 
         var program = StackProgramBuilder.Build(environment);

@@ -4,6 +4,8 @@ using DataPlatform.Operator.Environments.Lifecycle;
 using DataPlatform.Operator.Environments.Progress;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Stack.Engine;
+using DataPlatform.Stack.Engine.Events;
+using DataPlatform.Stack.Program;
 using DataPlatform.Stack.Failures;
 
 namespace DataPlatform.Operator.Controllers;
@@ -20,6 +22,7 @@ internal sealed class LifecycleActions(
     ConnectionSecretWriter secrets,
     OperatorMetrics metrics,
     RunProgressSessions progress,
+    DriftCheckLedger driftChecks,
     TimeProvider time)
 {
     public Task<Observation> RunAsync(V1Alpha1DataPlatformEnvironment environment, LifecycleAction action, CancellationToken cancellationToken)
@@ -28,6 +31,7 @@ internal sealed class LifecycleActions(
         ArgumentNullException.ThrowIfNull(action);
         return action.Kind switch
         {
+            LifecycleActionKind.RunPreview => PreviewAsync(environment, action, cancellationToken),
             LifecycleActionKind.RunUpdate => UpdateAsync(environment, action, cancellationToken),
             LifecycleActionKind.CheckStack => CheckStackAsync(environment, cancellationToken),
             LifecycleActionKind.Destroy => DestroyAsync(environment, cancellationToken),
@@ -35,10 +39,57 @@ internal sealed class LifecycleActions(
         };
     }
 
+    /// <summary>
+    /// Refresh (for a drift check) and preview with a program that protects nothing, so the engine shows the whole plan
+    /// instead of stopping at the first protected replacement; a preview changes nothing.
+    /// </summary>
+    private async Task<Observation> PreviewAsync(V1Alpha1DataPlatformEnvironment environment, LifecycleAction action, CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        var (request, problem) = await requests.CreateAsync(environment, ProgramProtection.ForPreview, cancellationToken);
+        if (request is null)
+        {
+            return new OperationFailed(EngineOperation.Preview, CredentialsUnavailable(problem!), started, []);
+        }
+
+        // Before the first engine call, so a name clash creates no stack (DESIGN.md section 8).
+        if (await secrets.CheckAsync(environment, cancellationToken) is { } taken)
+        {
+            return new OperationFailed(EngineOperation.Preview, taken, started, []);
+        }
+
+        var recoveries = new List<string>();
+        EngineRunResult? last = null;
+        foreach (var operation in action.Operations)
+        {
+            // No live progress: a drift check that finds nothing must not write status.
+            last = await engine.RunAsync(request, operation, null, cancellationToken);
+            metrics.EngineRunCompleted(operation.ToString().ToLowerInvariant(), last.Outcome.ToString().ToLowerInvariant(), last.Ended - last.Started);
+            recoveries.AddRange(last.Recoveries);
+            if (!last.Succeeded)
+            {
+                return new OperationFailed(operation, last.Failure!, last.Started, recoveries);
+            }
+        }
+
+        if (last?.Plan is not { } plan)
+        {
+            throw new InvalidOperationException($"The preview of {environment.Metadata.NamespaceProperty}/{environment.Metadata.Name} succeeded without a plan.");
+        }
+
+        if (action.Reason == UpdateReason.DriftCheck)
+        {
+            driftChecks.Checked(environment, time.GetUtcNow());
+        }
+
+        var report = PlanReport.From(plan, ComponentMap.From(StackProgramBuilder.Build(environment)));
+        return new PreviewCompleted(action.Reason ?? UpdateReason.NewGeneration, report, started, recoveries);
+    }
+
     private async Task<Observation> UpdateAsync(V1Alpha1DataPlatformEnvironment environment, LifecycleAction action, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
-        var (request, problem) = await requests.CreateAsync(environment, cancellationToken);
+        var (request, problem) = await requests.CreateAsync(environment, ProgramProtection.Except(action.Unprotected), cancellationToken);
         if (request is null)
         {
             return new OperationFailed(EngineOperation.Up, CredentialsUnavailable(problem!), started, []);

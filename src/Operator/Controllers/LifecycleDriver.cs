@@ -17,9 +17,10 @@ internal sealed class LifecycleDriver(
     LifecycleActions actions,
     EventPublisher events,
     IOptions<RetryOptions> options,
+    DriftCheckLedger driftChecks,
     TimeProvider time)
 {
-    /// <summary>A reconcile takes at most check, destroy, release (or plan, run, conclude); more means a lifecycle bug.</summary>
+    /// <summary>A reconcile takes at most check, destroy, release (or start, preview, update, conclude); more means a lifecycle bug.</summary>
     private const int MaxSteps = 6;
 
     public async Task<(V1Alpha1DataPlatformEnvironment Environment, LifecycleStep Step)> RunAsync(V1Alpha1DataPlatformEnvironment environment, CancellationToken cancellationToken)
@@ -31,7 +32,10 @@ internal sealed class LifecycleDriver(
         Observation? observed = null;
         for (var count = 1; ; count++)
         {
-            var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed));
+            var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed)
+            {
+                LastDriftCheck = driftChecks.Last(environment),
+            });
             if (step.StatusChanged)
             {
                 environment.Status = step.Status;

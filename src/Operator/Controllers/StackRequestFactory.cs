@@ -18,7 +18,12 @@ internal sealed class StackRequestFactory(IKubernetesClient client)
     public static readonly string[] CredentialKeys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 
     /// <summary>The request, or an explanation when the credentials Secret is missing or incomplete.</summary>
-    public async Task<(StackRequest? Request, string? Problem)> CreateAsync(V1Alpha1DataPlatformEnvironment environment, CancellationToken cancellationToken)
+    public Task<(StackRequest? Request, string? Problem)> CreateAsync(V1Alpha1DataPlatformEnvironment environment, CancellationToken cancellationToken) =>
+        CreateAsync(environment, ProgramProtection.All, cancellationToken);
+
+    /// <summary>The request with the program's stateful resources protected as <paramref name="protection"/> says.</summary>
+    public async Task<(StackRequest? Request, string? Problem)> CreateAsync(
+        V1Alpha1DataPlatformEnvironment environment, ProgramProtection protection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var spec = environment.Spec;
@@ -48,7 +53,7 @@ internal sealed class StackRequestFactory(IKubernetesClient client)
             }
         }
 
-        var program = StackProgramBuilder.Build(environment);
+        var program = StackProgramBuilder.Build(environment, protection);
         return (new StackRequest
         {
             StackName = ResourceNames.For(environment).Stack,

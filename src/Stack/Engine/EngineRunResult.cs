@@ -13,4 +13,7 @@ public sealed record EngineRunResult(
     DateTimeOffset Ended)
 {
     public bool Succeeded => Outcome == EngineOutcome.Succeeded;
+
+    /// <summary>For a preview: the plan it made (steps and id); null for other operations.</summary>
+    public PreviewPlan? Plan { get; init; }
 }

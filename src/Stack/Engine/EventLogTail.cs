@@ -12,31 +12,34 @@ internal sealed class EventLogTail(string path, TimeProvider time, IProgress<Eng
 
     public EngineProgress Progress { get; } = new();
 
+    // Kept across calls: the driver tails while the CLI runs, then once more for what it wrote last; a second call
+    // must not apply the events of the first again.
+    private string _buffer = "";
+    private long _position;
+
     public async Task RunAsync(Task cliExited, CancellationToken cancellationToken)
     {
-        var buffer = "";
-        long position = 0;
         while (true)
         {
             var exited = cliExited.IsCompleted;
             if (File.Exists(path))
             {
                 await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                if (stream.Length < position)
+                if (stream.Length < _position)
                 {
-                    position = 0;
-                    buffer = "";
+                    _position = 0;
+                    _buffer = "";
                 }
 
-                stream.Seek(position, SeekOrigin.Begin);
+                stream.Seek(_position, SeekOrigin.Begin);
                 using var reader = new StreamReader(stream);
-                buffer += await reader.ReadToEndAsync(cancellationToken);
-                position = stream.Position;
+                _buffer += await reader.ReadToEndAsync(cancellationToken);
+                _position = stream.Position;
                 int newline;
-                while ((newline = buffer.IndexOf('\n', StringComparison.Ordinal)) >= 0)
+                while ((newline = _buffer.IndexOf('\n', StringComparison.Ordinal)) >= 0)
                 {
-                    var line = buffer[..newline].Trim();
-                    buffer = buffer[(newline + 1)..];
+                    var line = _buffer[..newline].Trim();
+                    _buffer = _buffer[(newline + 1)..];
                     if (line.Length == 0)
                     {
                         continue;

@@ -48,6 +48,13 @@ public sealed partial class PulumiCliEngine : IStackEngine
             return new EngineRunResult(operation, EngineOutcome.Failed, new Dictionary<string, int>(), selected, recoveries, started, _time.GetUtcNow());
         }
 
+        if (operation == EngineOperation.Destroy)
+        {
+            // Stateful resources carry `protect`, which the engine enforces on destroy too; only the deletion path
+            // (deletionPolicy Delete, deletion protection off, decided by the lifecycle) lifts it, here, right before.
+            await RequireAsync(["state", "unprotect", "--all", "--yes", "--stack", request.StackName], directory, request, cancellationToken);
+        }
+
         var result = await RunOnceAsync(request, operation, directory, progress, recoveries, started, cancellationToken);
         if (result.Failure is { Class: "LockHeld" } failure && LockInfo.Parse(failure.Message) is { Count: > 0 } locks
             && locks.All(l => l.IsStale(_time.GetUtcNow(), _options.RunTimeout + _options.CancelGracePeriod)))
@@ -142,7 +149,10 @@ public sealed partial class PulumiCliEngine : IStackEngine
 
         if (run.Ok && tail.Progress.Summary?.Result is null or "succeeded")
         {
-            return new EngineRunResult(operation, EngineOutcome.Succeeded, changes, null, recoveries, started, _time.GetUtcNow());
+            return new EngineRunResult(operation, EngineOutcome.Succeeded, changes, null, recoveries, started, _time.GetUtcNow())
+            {
+                Plan = operation == EngineOperation.Preview ? PlanDigest.Of(request, tail.Progress.Planned) : null,
+            };
         }
 
         var texts = tail.Progress.Errors.Select(e => e.Message).Append(run.Stderr).Where(t => t.Trim().Length > 0).ToList();

@@ -10,6 +10,9 @@ namespace DataPlatform.Stack.Program;
 /// </summary>
 public static class CacheBuilder
 {
+    /// <summary>The replication group's weekly maintenance window (UTC).</summary>
+    public const string MaintenanceWindow = "sun:06:00-sun:07:00";
+
     public const string ReplicationGroup = "cache-replication-group";
     public const string DefaultMaxMemoryPolicy = "allkeys-lru";
 
@@ -55,7 +58,8 @@ public static class CacheBuilder
             ("kmsKeyId", cache.AtRestEncryption ? ProgramContext.KeyArn(KeyService.Cache) : null),
             ("transitEncryptionEnabled", cache.TransitEncryption),
             ("authToken", cache.AuthEnabled ? new SecretValue(Expr.Ref(SecretsBuilder.CacheAuthToken, "result")) : null),
-            ("maintenanceWindow", "sun:06:00-sun:07:00"),
+            ("maintenanceWindow", MaintenanceWindow),
+            ("applyImmediately", context.Spec.UpdatePolicy.ApplyImmediately),
             ("snapshotWindow", "04:00-05:00"),
             ("snapshotRetentionLimit", 7),
             ("autoMinorVersionUpgrade", true),

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DataPlatform.Entities;
 using DataPlatform.Entities.Spec;
 using DataPlatform.Stack.Model;
 
@@ -22,6 +23,25 @@ public static partial class DatabaseBuilder
     /// <summary>True when the spec pins an exact minor version (16.4) rather than a major (16).</summary>
     public static bool IsExactPin(string version) => ExactVersion().IsMatch(version);
 
+    /// <summary>
+    /// The version recorded in status.pinnedVersions when it still applies: the spec names a major (not an exact
+    /// pin), the recorded version is of that major, and no new dataplatform.io/upgrade-engine value asks to move.
+    /// </summary>
+    public static string? PinnedVersion(V1Alpha1DataPlatformEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var spec = environment.Spec.Database.EngineVersion;
+        var pins = environment.Status?.PinnedVersions;
+        if (pins?.Database is not { } pinned || IsExactPin(spec) || !pinned.StartsWith(spec + ".", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var requested = environment.Metadata?.Annotations is { } annotations
+            && annotations.TryGetValue(V1Alpha1DataPlatformEnvironment.UpgradeEngineAnnotation, out var value) ? value : null;
+        return requested is not null && requested != pins.ObservedUpgradeRequest ? null : pinned;
+    }
+
     internal static string WriterLogicalName(ProgramContext context) =>
         context.Spec.Database.Engine == DatabaseEngine.Postgres ? Instance : Cluster;
 
@@ -34,12 +54,16 @@ public static partial class DatabaseBuilder
     {
         var database = context.Spec.Database;
         var engine = EngineName(database.Engine);
-        var exact = IsExactPin(database.EngineVersion);
+        var pinned = PinnedVersion(context.Environment);
+        var version = pinned ?? database.EngineVersion;
+        var exact = IsExactPin(version);
         context.Variable(EngineVersionVariable, new Invoke("aws:rds/getEngineVersion:getEngineVersion", PropertyMap.Of(
                 ("engine", engine),
-                ("version", database.EngineVersion),
+                ("version", version),
                 ("latest", exact ? null : true))),
-            exact
+            pinned is not null
+                ? $"{engine} {pinned}, resolved at the first deploy and pinned in status.pinnedVersions; the dataplatform.io/upgrade-engine annotation resolves the newest {database.EngineVersion}.x again."
+                : exact
                 ? $"{engine} {database.EngineVersion} as pinned; the lookup fails the run if the region does not offer it."
                 : $"The newest {engine} {database.EngineVersion}.x the region offers, and its parameter group family.");
 
@@ -94,6 +118,7 @@ public static partial class DatabaseBuilder
             ("backupRetentionPeriod", database.BackupRetentionDays),
             ("preferredBackupWindow", database.BackupWindow),
             ("preferredMaintenanceWindow", database.MaintenanceWindow),
+            ("applyImmediately", context.Spec.UpdatePolicy.ApplyImmediately),
             ("enabledCloudwatchLogsExports", Exports(database)),
             ("deletionProtection", database.DeletionProtection),
             ("skipFinalSnapshot", database.SkipFinalSnapshot),
@@ -120,6 +145,7 @@ public static partial class DatabaseBuilder
                 ("publiclyAccessible", false),
                 ("autoMinorVersionUpgrade", true),
                 ("promotionTier", i),
+                ("applyImmediately", context.Spec.UpdatePolicy.ApplyImmediately),
                 ("tags", context.Tags(identifier))));
         }
 
@@ -162,6 +188,7 @@ public static partial class DatabaseBuilder
             ("backupRetentionPeriod", database.BackupRetentionDays),
             ("backupWindow", database.BackupWindow),
             ("maintenanceWindow", database.MaintenanceWindow),
+            ("applyImmediately", context.Spec.UpdatePolicy.ApplyImmediately),
             ("enabledCloudwatchLogsExports", Exports(database)),
             ("autoMinorVersionUpgrade", true),
             ("deletionProtection", database.DeletionProtection),

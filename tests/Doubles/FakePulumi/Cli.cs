@@ -25,6 +25,7 @@ internal sealed class Cli
         ["refresh"] = ["--yes", "--skip-preview", "--exec-kind", "--event-log", "--stack", "--clear-pending-creates"],
         ["destroy"] = ["--yes", "--skip-preview", "--exec-kind", "--event-log", "--stack"],
         ["cancel"] = ["--yes", "--stack"],
+        ["state unprotect"] = ["--all", "--yes", "--stack"],
     };
 
     private readonly Dictionary<string, string> _flags = new(StringComparer.Ordinal);
@@ -81,7 +82,7 @@ internal sealed class Cli
             throw new CliException("no command given");
         }
 
-        var command = words[0] == "stack" && words.Count > 1 ? $"stack {words[1]}" : words[0];
+        var command = words[0] is "stack" or "state" && words.Count > 1 ? $"{words[0]} {words[1]}" : words[0];
         var positional = words.Skip(command.Contains(' ', StringComparison.Ordinal) ? 2 : 1).ToList();
         if (!Allowed.TryGetValue(command, out var allowed))
         {

@@ -53,6 +53,8 @@ internal static class Commands
             case "stack export":
                 Console.WriteLine(Export(Unlocked(backend)).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
+            case "state unprotect":
+                return Unprotect(backend, cli);
             case "stack import":
                 Import(backend, cli.Flag("--file") ?? throw new CliException("--file is required"));
                 Console.WriteLine("Import complete.");
@@ -103,7 +105,7 @@ internal static class Commands
             return Finish(log, backend, lockFile, [], preview, "failed", started, state, kind, 255, preview ? "preview failed" : "update failed");
         }
 
-        var steps = Steps(kind, program, resources, cli.Has("--clear-pending-creates"));
+        var steps = Steps(kind, program, resources);
         var changes = new Dictionary<string, int>(StringComparer.Ordinal);
         var faultKind = (string?)fault?["kind"];
         var delay = (int?)fault?["delayMs"] ?? 0;
@@ -113,15 +115,32 @@ internal static class Commands
         {
             throw new CliException($"the fault names resource '{target}', which this {kind} does not step");
         }
+
+        var protectionErrors = 0;
+        var replacedLater = new List<Step>();
         for (var i = 0; i < steps.Count; i++)
         {
-            var (op, type, name, inputs) = steps[i];
+            var step = steps[i];
+            var (op, type, name, _) = step;
             if (interrupted.IsCancellationRequested)
             {
                 return Finish(log, backend, lockFile, changes, preview, "canceled", started, state, kind, 255, "update canceled");
             }
 
-            log.Pre(op, type, name, preview);
+            if (step.ProtectionError(log.Urn(type, name)) is { } protection)
+            {
+                // The engine refuses before the provider is called; a preview reports it and goes on so the whole plan is shown.
+                log.Diagnostic("error", protection, log.Urn(type, name));
+                protectionErrors++;
+                if (!preview)
+                {
+                    log.Failed(op, type, name, step);
+                    return Finish(log, backend, lockFile, changes, preview, "failed", started, state, kind, 255, $"{Verb(kind)} failed");
+                }
+            }
+
+            var first = op == "replace" ? "create-replacement" : op;
+            log.Pre(first, type, name, preview, step);
             if (faultKind == "crash" && i == failAt)
             {
                 state["pendingOperations"]!.AsArray().Add(new JsonObject { ["urn"] = log.Urn(type, name), ["type"] = "creating" });
@@ -132,14 +151,26 @@ internal static class Commands
             if (faultKind is "throttle" or "capacity" or "invalid" or "unclassified" && i == failAt)
             {
                 log.Diagnostic("error", Faults.Diagnostic(faultKind, type, name), log.Urn(type, name));
-                log.Failed(op, type, name);
+                log.Failed(first, type, name, step);
                 return Finish(log, backend, lockFile, changes, preview, "failed", started, state, kind, 255, "update failed");
+            }
+
+            if (kind == "refresh" && faultKind == "drift" && i == failAt)
+            {
+                // Someone changed the resource outside Pulumi: refresh reads the cloud's value into the state.
+                var property = (string?)fault!["property"] ?? "tags";
+                var drifted = resources[name]!.AsObject();
+                var properties = drifted["properties"] as JsonObject ?? new JsonObject();
+                properties[property] = (string?)fault["value"] ?? "changed-outside-pulumi";
+                drifted["properties"] = properties;
+                drifted["inputs"] = "drifted-" + (string?)drifted["inputs"];
+                op = "update";
             }
 
             if (kind == "destroy" && type == "aws:rds/cluster:Cluster" && program.Input(name, "deletionProtection") == "true")
             {
                 log.Diagnostic("error", $"deleting RDS Cluster ({program.Input(name, "clusterIdentifier")}): operation error RDS: DeleteDBCluster, https response error StatusCode: 400, RequestID: 8a1c0f1e-0000-4000-8000-000000000004, api error InvalidParameterCombination: Cannot delete protected Cluster, please disable deletion protection and try again.", log.Urn(type, name));
-                log.Failed(op, type, name);
+                log.Failed(op, type, name, step);
                 return Finish(log, backend, lockFile, changes, preview, "failed", started, state, kind, 255, "destroy failed");
             }
 
@@ -148,9 +179,16 @@ internal static class Commands
                 return Finish(log, backend, lockFile, changes, preview, "canceled", started, state, kind, 255, "update canceled");
             }
 
-            log.Outputs(op, type, name, preview);
+            log.Outputs(first, type, name, preview, step);
+            if (op == "replace")
+            {
+                log.Pre(op, type, name, preview, step);
+                log.Outputs(op, type, name, preview, step);
+                replacedLater.Add(step);
+            }
+
             changes[op] = changes.GetValueOrDefault(op) + 1;
-            if (!preview)
+            if (!preview && kind != "refresh")
             {
                 if (op == "delete")
                 {
@@ -158,9 +196,21 @@ internal static class Commands
                 }
                 else
                 {
-                    resources[name] = new JsonObject { ["type"] = type, ["inputs"] = inputs };
+                    resources[name] = step.State();
                 }
             }
+        }
+
+        foreach (var step in replacedLater)
+        {
+            // The old copy of a replaced resource goes last, as the engine deletes replaced resources after their dependents moved.
+            log.Pre("delete-replaced", step.Type, step.Name, preview, null);
+            log.Outputs("delete-replaced", step.Type, step.Name, preview, null);
+        }
+
+        if (protectionErrors > 0)
+        {
+            return Finish(log, backend, lockFile, changes, preview, "failed", started, state, kind, 255, "preview failed");
         }
 
         if (!preview)
@@ -172,24 +222,24 @@ internal static class Commands
         return Finish(log, backend, lockFile, changes, preview, "succeeded", started, state, kind, 0, null);
     }
 
-    private static List<(string Op, string Type, string Name, string Inputs)> Steps(string kind, ProjectProgram program, JsonObject resources, bool clearPending)
+    private static string Verb(string kind) => kind switch { "up" => "update", _ => kind };
+
+    private static List<Step> Steps(string kind, ProjectProgram program, JsonObject resources)
     {
         if (kind == "destroy")
         {
-            return resources.Reverse().Select(r => ("delete", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)).ToList();
+            return resources.Reverse().Select(r => new Step("delete", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)
+            {
+                WasProtected = (bool?)r.Value["protect"] ?? false,
+            }).ToList();
         }
 
         if (kind == "refresh")
         {
-            return resources.Select(r => ("refresh", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)).ToList();
+            return resources.Select(r => new Step("refresh", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)).ToList();
         }
 
-        var steps = program.Resources().Select(r => (
-            resources[r.Name] is null ? "create" : (string?)resources[r.Name]!["inputs"] == r.Inputs ? "same" : "update",
-            r.Type, r.Name, r.Inputs)).ToList();
-        steps.AddRange(resources.Where(r => program.Resources().All(p => p.Name != r.Key))
-            .Select(r => ("delete", (string)r.Value!["type"]!, r.Key, (string)r.Value["inputs"]!)));
-        return steps;
+        return Planner.Plan(program, resources);
     }
 
     private static int Finish(EventLog log, Backend backend, string? lockFile, Dictionary<string, int> changes, bool preview, string result,
@@ -264,6 +314,32 @@ internal static class Commands
         File.Delete(backend.StatePath);
         backend.ClearLocks();
         Console.WriteLine($"Stack '{stack}' has been removed!");
+        return 0;
+    }
+
+    /// <summary>`state unprotect --all --yes`: clears the protect flag of every resource in the state (pkg/cmd/pulumi/state/state_unprotect.go).</summary>
+    private static int Unprotect(Backend backend, Cli cli)
+    {
+        if (!cli.Has("--all"))
+        {
+            throw new CliException("the fake pulumi supports `state unprotect` only with --all");
+        }
+
+        if (!cli.Has("--yes"))
+        {
+            throw new CliException("--yes must be passed in to proceed when running in non-interactive mode");
+        }
+
+        var state = Unlocked(backend);
+        var lockFile = backend.Lock();
+        foreach (var resource in state["resources"]!.AsObject())
+        {
+            resource.Value!["protect"] = false;
+        }
+
+        backend.Save(state);
+        File.Delete(lockFile);
+        Console.WriteLine("All resources unprotected");
         return 0;
     }
 

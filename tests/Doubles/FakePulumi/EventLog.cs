@@ -15,14 +15,14 @@ internal sealed class EventLog(string? path, string stack, string project) : IDi
 
     public void Prelude(string region) => Write("preludeEvent", new JsonObject { ["config"] = new JsonObject { ["aws:region"] = region } });
 
-    public void Pre(string op, string type, string name, bool planning) =>
-        Write("resourcePreEvent", new JsonObject { ["metadata"] = Metadata(op, type, name), ["planning"] = planning });
+    public void Pre(string op, string type, string name, bool planning, Step? step = null) =>
+        Write("resourcePreEvent", new JsonObject { ["metadata"] = Metadata(op, type, name, step), ["planning"] = planning });
 
-    public void Outputs(string op, string type, string name, bool planning) =>
-        Write("resOutputsEvent", new JsonObject { ["metadata"] = Metadata(op, type, name), ["planning"] = planning });
+    public void Outputs(string op, string type, string name, bool planning, Step? step = null) =>
+        Write("resOutputsEvent", new JsonObject { ["metadata"] = Metadata(op, type, name, step), ["planning"] = planning });
 
-    public void Failed(string op, string type, string name) =>
-        Write("resOpFailedEvent", new JsonObject { ["metadata"] = Metadata(op, type, name), ["status"] = 1, ["steps"] = 0 });
+    public void Failed(string op, string type, string name, Step? step = null) =>
+        Write("resOpFailedEvent", new JsonObject { ["metadata"] = Metadata(op, type, name, step), ["status"] = 1, ["steps"] = 0 });
 
     public void Diagnostic(string severity, string message, string? urn = null) => Write("diagnosticEvent", new JsonObject
     {
@@ -47,14 +47,40 @@ internal sealed class EventLog(string? path, string stack, string project) : IDi
 
     public void Dispose() => _writer?.Dispose();
 
-    private JsonObject Metadata(string op, string type, string name) => new()
+    /// <summary>Step metadata; an update or replace carries diffs, its replace keys and a detailedDiff, as the engine writes them.</summary>
+    private JsonObject Metadata(string op, string type, string name, Step? step)
     {
-        ["op"] = op,
-        ["urn"] = Urn(type, name),
-        ["type"] = type,
-        ["logical"] = true,
-        ["provider"] = "",
-    };
+        var metadata = new JsonObject
+        {
+            ["op"] = op,
+            ["urn"] = Urn(type, name),
+            ["type"] = type,
+            ["logical"] = op != "delete-replaced",
+            ["provider"] = "",
+        };
+        if (step is { Diffs.Count: > 0 } && op is "update" or "replace" or "create-replacement")
+        {
+            metadata["keys"] = new JsonArray(step.Keys.Select(k => (JsonNode?)k).ToArray());
+            metadata["diffs"] = new JsonArray(step.Diffs.Select(d => (JsonNode?)d).ToArray());
+            metadata["detailedDiff"] = new JsonObject(step.Diffs.Select(d => KeyValuePair.Create(d, (JsonNode?)new JsonObject
+            {
+                ["diffKind"] = step.Keys.Contains(d) ? "update-replace" : "update",
+                ["inputDiff"] = true,
+            })));
+        }
+
+        if (step is not null && op != "create")
+        {
+            metadata["old"] = new JsonObject { ["type"] = type, ["urn"] = Urn(type, name), ["custom"] = true, ["protect"] = step.WasProtected };
+        }
+
+        if (step is not null && op != "delete")
+        {
+            metadata["new"] = new JsonObject { ["type"] = type, ["urn"] = Urn(type, name), ["custom"] = true, ["protect"] = step.Protect };
+        }
+
+        return metadata;
+    }
 
     private void Write(string kind, JsonObject payload) =>
         _writer?.WriteLine(new JsonObject { ["sequence"] = ++_sequence, ["timestamp"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), [kind] = payload }.ToJsonString());

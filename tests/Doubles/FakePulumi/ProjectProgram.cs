@@ -75,6 +75,32 @@ internal sealed class ProjectProgram
         }).ToList();
     }
 
+    /// <summary>Every resource with its input properties (each serialized as text) and its protect option, in program order.</summary>
+    public IReadOnlyList<DeclaredResource> Declared()
+    {
+        var fingerprints = Resources();
+        if (!_root.Children.TryGetValue(new YamlScalarNode("resources"), out var node) || node is not YamlMappingNode resources)
+        {
+            return [];
+        }
+
+        return resources.Children.Select((r, i) =>
+        {
+            var body = (YamlMappingNode)r.Value;
+            var properties = new JsonObject();
+            if (body.Children.TryGetValue(new YamlScalarNode("properties"), out var p) && p is YamlMappingNode map)
+            {
+                foreach (var (key, value) in map.Children)
+                {
+                    properties[((YamlScalarNode)key).Value!] = Serialize(value);
+                }
+            }
+
+            var protect = body.Children.TryGetValue(new YamlScalarNode("options"), out var o) && o is YamlMappingNode options && Scalar(options, "protect") == "true";
+            return new DeclaredResource(fingerprints[i].Name, fingerprints[i].Type, fingerprints[i].Inputs, properties, protect);
+        }).ToList();
+    }
+
     public string? Input(string resource, string property)
     {
         var resources = (YamlMappingNode)_root.Children[new YamlScalarNode("resources")];

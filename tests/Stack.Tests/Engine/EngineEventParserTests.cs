@@ -42,6 +42,16 @@ public sealed class EngineEventParserTests
     }
 
     [Fact]
+    public void A_real_replacement_preview_plans_one_replace_with_the_property_forcing_it()
+    {
+        var progress = Replay("up-webserver-aws.jsonl");
+
+        var step = Assert.Single(progress.Planned);
+        Assert.Equal(("replace", "web-server-www", "userData", "userData"), (step.Op, step.Name, Assert.Single(step.Keys), Assert.Single(step.Diffs)));
+        Assert.Equal(1, progress.Summary!.ResourceChanges["replace"]);
+    }
+
+    [Fact]
     public void Interrupted_update_shows_the_steps_in_flight()
     {
         var progress = Replay("up-interrupted-aws.jsonl");

@@ -14,6 +14,10 @@ internal readonly record struct ConditionReason(string Value)
     public static readonly ConditionReason Deleting = new("Deleting");
     public static readonly ConditionReason DeletionProtected = new("DeletionProtected");
     public static readonly ConditionReason RetryBudgetExhausted = new("RetryBudgetExhausted");
+    public static readonly ConditionReason AwaitingApproval = new("AwaitingApproval");
+    public static readonly ConditionReason PlanApproved = new("PlanApproved");
+    public static readonly ConditionReason DriftDetected = new("DriftDetected");
+    public static readonly ConditionReason CorrectingDrift = new("CorrectingDrift");
 
     /// <summary>An Unknown failure (no pattern matched) retried the configured number of times without success.</summary>
     public static readonly ConditionReason UnclassifiedFailure = new("UnclassifiedFailure");

@@ -12,6 +12,8 @@ internal readonly record struct EventReason(string Value)
     public static readonly EventReason Destroyed = new("Destroyed");
     public static readonly EventReason NothingToDestroy = new("NothingToDestroy");
     public static readonly EventReason DeletionProtected = new("DeletionProtected");
+    public static readonly EventReason AwaitingApproval = new("AwaitingApproval");
+    public static readonly EventReason DriftDetected = new("DriftDetected");
 
     public static EventReason Of(FailureClass failure) => new(failure.Value);
 

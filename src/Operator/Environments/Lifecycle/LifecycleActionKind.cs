@@ -3,6 +3,9 @@ namespace DataPlatform.Operator.Environments.Lifecycle;
 /// <summary>The I/O the lifecycle asks its shell to do next; the shell reports back with an observation.</summary>
 internal enum LifecycleActionKind
 {
+    /// <summary>Preview the update (after a refresh for a drift check) and report its plan; changes nothing.</summary>
+    RunPreview,
+
     /// <summary>Run the update's engine operations, then read the outputs and write the connection Secret.</summary>
     RunUpdate,
 

@@ -14,4 +14,16 @@ internal sealed record LifecycleInput(
     LifecycleSettings Settings,
     ValidationReport Validation,
     double Jitter,
-    Observation? Observed = null);
+    Observation? Observed = null)
+{
+    /// <summary>
+    /// The update policy in force: spec.updatePolicy and spec.drift merged with the platform's policy where one exists.
+    /// Null reads them from the spec alone (<see cref="EffectiveUpdatePolicy.From"/>).
+    /// </summary>
+    public EffectiveUpdatePolicy? UpdatePolicy { get; init; }
+
+    /// <summary>When the shell last ran a drift check that found nothing (kept in memory: a clean check writes no status).</summary>
+    public DateTimeOffset? LastDriftCheck { get; init; }
+
+    public EffectiveUpdatePolicy Policy => UpdatePolicy ?? EffectiveUpdatePolicy.From(Environment.Spec);
+}

@@ -23,9 +23,12 @@ internal static class LiveRules
                 }
 
                 var message = StatusTransitions.UpdateSucceeded(draft, succeeded);
+                PlanTransitions.Concluded(draft);
+                VersionPins.Record(draft, succeeded.Outputs);
                 draft.Publish(LifecycleEvent.Normal(EventReason.Updated, message));
-                var resync = draft.Environment.Spec.Stack.ResyncIntervalSeconds;
-                return draft.Finish(requeue: resync > 0 ? TimeSpan.FromSeconds(resync) : null);
+                return draft.Finish(requeue: draft.Input.Policy.DriftInterval);
+            case PreviewCompleted previewed:
+                return PlanRules.Next(draft, previewed);
             case OperationFailed failed:
                 return FailureRules.Record(draft, failed, deleting: false);
             case null:
@@ -60,8 +63,14 @@ internal static class LiveRules
             return draft.Finish(requeue: wait);
         }
 
+        if (owed == UpdateReason.DriftCheck)
+        {
+            // A drift check writes nothing before it runs: a check that finds no drift costs no API write at all.
+            return draft.Finish(LifecycleAction.Preview(owed));
+        }
+
         StatusTransitions.UpdateStarted(draft, owed);
-        return draft.Finish(LifecycleAction.RunUpdate(owed));
+        return draft.Finish(LifecycleAction.Preview(owed));
     }
 
     /// <summary>Whether an update is owed now, from the resource and its status alone; else when to look again (null: never).</summary>
@@ -76,17 +85,28 @@ internal static class LiveRules
             return (UpdateReason.ReconcileRequested, null);
         }
 
+        if (status?.Plan is { State: PlanTransitions.Awaiting } waiting && waiting.Generation == generation)
+        {
+            // Waiting for a human: only the approval of this plan (or a spec change, a reconcile request) moves it.
+            return PlanRules.ApprovedPlan(environment) == waiting.Id ? (UpdateReason.PlanApproved, null) : (null, null);
+        }
+
         var lastUpdate = status?.LastUpdate;
         var deployedThisGeneration = lastUpdate is { Result: LastUpdateResults.Succeeded } && lastUpdate.Generation == generation;
         if (deployedThisGeneration && status?.Retry is null)
         {
-            var interval = environment.Spec.Stack.ResyncIntervalSeconds;
-            if (interval <= 0)
+            if (draft.Input.Policy.DriftInterval is not { } interval)
             {
                 return (null, null);
             }
 
-            var due = (lastUpdate!.EndTime ?? now) + TimeSpan.FromSeconds(interval);
+            var checkedAt = lastUpdate!.EndTime ?? now;
+            if (draft.Input.LastDriftCheck is { } lastCheck && lastCheck > checkedAt)
+            {
+                checkedAt = lastCheck;
+            }
+
+            var due = checkedAt + interval;
             return due <= now ? (UpdateReason.DriftCheck, null) : (null, due - now);
         }
 

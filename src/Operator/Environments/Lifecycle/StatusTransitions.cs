@@ -64,7 +64,8 @@ internal static class StatusTransitions
         var (conditionReason, message) = reason switch
         {
             UpdateReason.RetryDue => (ConditionReason.Retrying, $"Retrying the stack update (attempt {(status.Retry?.Attempt ?? 0) + 1}) after a failure."),
-            UpdateReason.DriftCheck => (ConditionReason.CheckingDrift, "Checking the stack for drift and correcting it."),
+            UpdateReason.DriftCheck => (ConditionReason.CorrectingDrift, "Correcting the drift the last check found (spec.drift.action is Correct)."),
+            UpdateReason.PlanApproved => (ConditionReason.PlanApproved, $"Applying plan {status.Plan?.Id}, approved by the dataplatform.io/approve-plan annotation."),
             UpdateReason.ReconcileRequested => (ConditionReason.ReconcileRequested, "Updating the stack as requested by the dataplatform.io/reconcile-request annotation."),
             _ => (ConditionReason.Updating, $"Updating the stack to generation {generation}."),
         };

@@ -14,4 +14,7 @@ internal enum UpdateReason
 
     /// <summary>The user set a new dataplatform.io/reconcile-request value.</summary>
     ReconcileRequested,
+
+    /// <summary>The dataplatform.io/approve-plan annotation names the plan that waits for approval.</summary>
+    PlanApproved,
 }

@@ -71,8 +71,17 @@ public static class EngineEventParser
     private static StepMetadata Step(JsonElement e)
     {
         var metadata = e.GetProperty("metadata");
-        return new StepMetadata(Str(metadata, "op"), Str(metadata, "urn"), Str(metadata, "type"));
+        return new StepMetadata(Str(metadata, "op"), Str(metadata, "urn"), Str(metadata, "type"))
+        {
+            Keys = Strings(metadata, "keys"),
+            Diffs = Strings(metadata, "diffs"),
+        };
     }
+
+    private static List<string> Strings(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!).ToList()
+            : [];
 
     private static string Str(JsonElement e, string name) => OptStr(e, name) ?? "";
 

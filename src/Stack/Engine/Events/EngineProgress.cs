@@ -11,6 +11,7 @@ public sealed class EngineProgress
     private readonly List<string> _failed = [];
     private readonly List<DiagnosticEvent> _errors = [];
     private readonly List<DiagnosticEvent> _warnings = [];
+    private readonly List<StepMetadata> _planned = [];
 
     public IReadOnlyDictionary<string, string> InFlight => _inFlight;
 
@@ -21,6 +22,9 @@ public sealed class EngineProgress
     public IReadOnlyList<DiagnosticEvent> Errors => _errors;
 
     public IReadOnlyList<DiagnosticEvent> Warnings => _warnings;
+
+    /// <summary>The logical steps a preview planned (create, update, replace, delete; not same or the halves of a replace), in order.</summary>
+    public IReadOnlyList<StepMetadata> Planned => _planned;
 
     public SummaryEvent? Summary { get; private set; }
 
@@ -36,6 +40,11 @@ public sealed class EngineProgress
         {
             case ResourcePreEvent pre:
                 _inFlight[pre.Metadata.Urn] = pre.Metadata.Op;
+                if (pre.Planning && pre.Metadata.Op is "create" or "update" or "replace" or "delete" && !pre.Metadata.Type.StartsWith("pulumi:", StringComparison.Ordinal))
+                {
+                    _planned.Add(pre.Metadata);
+                }
+
                 break;
             case ResOutputsEvent outputs:
                 _inFlight.Remove(outputs.Metadata.Urn);

@@ -32,7 +32,7 @@ public sealed class FailureTransitionTests
 
         kit.Time.Advance(TimeSpan.FromSeconds(15));
         var due = kit.Step();
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.RetryDue), due.Action);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.RetryDue), due.Action);
         Assert.Equal("Retrying", kit.Reason(Condition.Reconciling));
     }
 
@@ -94,7 +94,7 @@ public sealed class FailureTransitionTests
         Assert.Equal((false, null, (TimeSpan?)null), (kit.Step().StatusChanged, kit.Step().Action, kit.Step().Requeue));
 
         kit.Environment.Metadata.Generation = 2;
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.NewGeneration), kit.Step().Action);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.NewGeneration), kit.Step().Action);
     }
 
     [Theory]

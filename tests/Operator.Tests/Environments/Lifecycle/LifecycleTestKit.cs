@@ -51,13 +51,28 @@ internal sealed class LifecycleTestKit
         return step;
     }
 
-    /// <summary>Plan, then feed the outcome of the update it asked for.</summary>
+    /// <summary>Start, preview a harmless plan, then feed the outcome of the update it asked for.</summary>
     public LifecycleStep Update(Observation outcome)
     {
-        var plan = Step();
-        Assert.Equal(LifecycleActionKind.RunUpdate, plan.Action?.Kind);
+        var start = Step();
+        Assert.Equal(LifecycleActionKind.RunPreview, start.Action?.Kind);
+        var apply = Step(Previewed(start.Action!.Reason!.Value, Harmless()));
+        Assert.Equal(LifecycleActionKind.RunUpdate, apply.Action?.Kind);
         return Step(outcome);
     }
+
+    public PreviewCompleted Previewed(UpdateReason reason, PlanReport plan) => new(reason, plan, Time.GetUtcNow(), []);
+
+    /// <summary>A plan that updates two resources in place.</summary>
+    public static PlanReport Harmless(string id = "0a1b2c3d4e5f6071") =>
+        new(id, [new PlannedComponentChanges("observability", 0, 2, 0, 0)], []);
+
+    /// <summary>A plan that replaces the database cluster because databaseName changed.</summary>
+    public static PlanReport ReplacesDatabase(string id = "dbdbdbdbdbdbdbdb") =>
+        new(id, [new PlannedComponentChanges("database", 0, 1, 1, 0)],
+            [new DestructiveChange("databaseCluster", "aws:rds/cluster:Cluster", "replace", ["databaseName"])]);
+
+    public static PlanReport NoChanges(string id = "5a5a5a5a5a5a5a5a") => new(id, [], []);
 
     public LifecycleStep Succeed() => Update(Succeeded());
 

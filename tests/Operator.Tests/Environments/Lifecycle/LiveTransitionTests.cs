@@ -18,8 +18,8 @@ public sealed class LiveTransitionTests
 
         var step = kit.Step();
 
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.NewGeneration), step.Action);
-        Assert.Equal([EngineOperation.Up], step.Action!.Operations);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.NewGeneration), step.Action);
+        Assert.Equal([EngineOperation.Preview], step.Action!.Operations);
         Assert.True(step.StatusChanged);
         Assert.Equal((ConditionStatus.True, "Updating"), (kit.State(Condition.Reconciling)!.Value, kit.Reason(Condition.Reconciling)));
         Assert.Equal(ConditionStatus.False, kit.State(Condition.Ready));
@@ -60,10 +60,11 @@ public sealed class LiveTransitionTests
 
         kit.Time.Advance(TimeSpan.FromMinutes(50));
         var drift = kit.Step();
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.DriftCheck), drift.Action);
-        Assert.Equal([EngineOperation.Refresh, EngineOperation.Up], drift.Action!.Operations);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.DriftCheck), drift.Action);
+        Assert.Equal([EngineOperation.Refresh, EngineOperation.Preview], drift.Action!.Operations);
         Assert.Equal(ConditionStatus.True, kit.State(Condition.Ready));
-        Assert.Equal("CheckingDrift", kit.Reason(Condition.Reconciling));
+        Assert.False(drift.StatusChanged);
+        Assert.Null(kit.Condition(Condition.Reconciling));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class LiveTransitionTests
         kit.Succeed();
         kit.Environment.Metadata.Generation = 2;
 
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.NewGeneration), kit.Step().Action);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.NewGeneration), kit.Step().Action);
         Assert.Equal(2, kit.Environment.Status!.ObservedGeneration);
     }
 
@@ -105,7 +106,7 @@ public sealed class LiveTransitionTests
 
         kit.Environment.Spec.Paused = false;
         var resumed = kit.Step();
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.NewGeneration), resumed.Action);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.NewGeneration), resumed.Action);
         Assert.Null(kit.Condition(Condition.Paused));
     }
 
@@ -159,7 +160,7 @@ public sealed class LiveTransitionTests
 
         kit.Annotate(V1Alpha1DataPlatformEnvironment.ReconcileRequestAnnotation, "retry-1");
         var requested = kit.Step();
-        Assert.Equal(LifecycleAction.RunUpdate(UpdateReason.ReconcileRequested), requested.Action);
+        Assert.Equal(LifecycleAction.Preview(UpdateReason.ReconcileRequested), requested.Action);
         Assert.Equal("ReconcileRequested", kit.Reason(Condition.Reconciling));
         Assert.Null(kit.Condition(Condition.Stalled));
 

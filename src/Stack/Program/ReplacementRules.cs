@@ -1,0 +1,37 @@
+namespace DataPlatform.Stack.Program;
+
+/// <summary>
+/// The input properties whose change makes the AWS provider replace a resource of the program rather than update it
+/// (ForceNew in terraform-provider-aws, reported by pulumi-aws as replace keys). Used only to predict a plan offline
+/// (<c>plan OLD NEW</c>); the operator itself trusts the engine's preview.
+/// </summary>
+public static class ReplacementRules
+{
+    private static readonly Dictionary<string, string[]> ByType = new(StringComparer.Ordinal)
+    {
+        ["aws:rds/cluster:Cluster"] = ["clusterIdentifier", "engine", "engineMode", "databaseName", "masterUsername", "kmsKeyId", "storageEncrypted", "dbSubnetGroupName", "availabilityZones"],
+        ["aws:rds/instance:Instance"] = ["identifier", "engine", "dbName", "username", "kmsKeyId", "storageEncrypted", "availabilityZone"],
+        ["aws:rds/clusterInstance:ClusterInstance"] = ["identifier", "clusterIdentifier", "engine", "dbSubnetGroupName"],
+        ["aws:rds/subnetGroup:SubnetGroup"] = ["name"],
+        ["aws:rds/parameterGroup:ParameterGroup"] = ["name", "family"],
+        ["aws:rds/clusterParameterGroup:ClusterParameterGroup"] = ["name", "family"],
+        ["aws:elasticache/replicationGroup:ReplicationGroup"] = ["replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "subnetGroupName"],
+        ["aws:elasticache/subnetGroup:SubnetGroup"] = ["name"],
+        ["aws:elasticache/parameterGroup:ParameterGroup"] = ["name", "family"],
+        ["aws:s3/bucket:Bucket"] = ["bucket", "bucketPrefix", "objectLockEnabled"],
+        ["aws:kinesis/stream:Stream"] = ["name"],
+        ["aws:kms/key:Key"] = ["customerMasterKeySpec", "keyUsage", "multiRegion"],
+        ["aws:kms/alias:Alias"] = ["name"],
+        ["aws:secretsmanager/secret:Secret"] = ["name", "namePrefix"],
+        ["aws:ec2/vpc:Vpc"] = ["cidrBlock"],
+        ["aws:ec2/subnet:Subnet"] = ["cidrBlock", "vpcId", "availabilityZone"],
+        ["aws:ec2/securityGroup:SecurityGroup"] = ["name", "vpcId", "description"],
+        ["aws:iam/role:Role"] = ["name"],
+        ["aws:cloudwatch/logGroup:LogGroup"] = ["name"],
+        ["aws:codebuild/project:Project"] = ["name"],
+        ["aws:codepipeline/pipeline:Pipeline"] = ["name"],
+    };
+
+    public static IReadOnlyList<string> Keys(string type, IEnumerable<string> changed) =>
+        ByType.TryGetValue(type, out var keys) ? changed.Where(keys.Contains).ToList() : [];
+}
