@@ -17,7 +17,8 @@ internal sealed class LifecycleDriver(
     LifecycleActions actions,
     EventPublisher events,
     IOptions<RetryOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    Policy.PolicySource? policies = null)
 {
     /// <summary>A reconcile takes at most check, destroy, release (or plan, run, conclude); more means a lifecycle bug.</summary>
     private const int MaxSteps = 6;
@@ -28,10 +29,11 @@ internal sealed class LifecycleDriver(
         var retry = options.Value;
         var settings = new LifecycleSettings(BackoffPolicy.Default, retry.UnknownFailureRetries, retry.DeletionRecheck);
         var validation = environment.Metadata.DeletionTimestamp is null ? PreflightValidator.Validate(environment) : new ValidationReport([]);
+        var policy = environment.Metadata.DeletionTimestamp is null && policies is not null ? await policies.EvaluateAsync(environment, cancellationToken) : null;
         Observation? observed = null;
         for (var count = 1; ; count++)
         {
-            var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed));
+            var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed, policy));
             if (step.StatusChanged)
             {
                 environment.Status = step.Status;

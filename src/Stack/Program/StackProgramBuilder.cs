@@ -38,6 +38,6 @@ public static class StackProgramBuilder
             context.Variables,
             context.Resources,
             context.Outputs,
-            PropertyMap.Of(("aws:region", environment.Spec.Region)));
+            ProviderConfig.For(environment));
     }
 }

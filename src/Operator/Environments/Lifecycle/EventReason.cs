@@ -13,6 +13,8 @@ internal readonly record struct EventReason(string Value)
     public static readonly EventReason NothingToDestroy = new("NothingToDestroy");
     public static readonly EventReason DeletionProtected = new("DeletionProtected");
 
+    public static readonly EventReason PolicyViolation = new("PolicyViolation");
+
     public static EventReason Of(FailureClass failure) => new(failure.Value);
 
     public override string ToString() => Value;
