@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using DataPlatform.Entities;
+using DataPlatform.Entities.Spec;
+using k8s.Autorest;
+using static DataPlatform.EndToEnd.Tests.OperatorHarness;
+
+namespace DataPlatform.EndToEnd.Tests;
+
+/// <summary>
+/// Tenancy end to end (issue 18, DESIGN.md section 8): per-environment roles reach the engine, the platform team's
+/// DataPlatformPolicy is enforced at admission and at reconcile, and AWS names two environments would share are refused.
+/// </summary>
+public sealed class TenancyTests
+{
+    private const string TeamRole = "arn:aws:iam::111122223333:role/dataplatform-team";
+
+    [Fact]
+    public async Task Environment_assuming_its_role_runs_with_that_role_and_the_operator_identity_only_assumes_it()
+    {
+        await using var harness = await StartAsync();
+        await harness.CreateAsync("analytics", e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = TeamRole });
+        await harness.CreateAsync("plain");
+
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready");
+        await harness.WaitForAsync("plain", e => Condition(e, "Ready") == "True", "Ready");
+
+        // The fake's view of the run: the provider assumed the role, with the operator-derived external id and session.
+        var run = harness.History("analytics").Last()!["environment"]!;
+        Assert.Equal(TeamRole, (string?)run["aws.assumeRole.roleArn"]);
+        Assert.Equal("dataplatform:team", (string?)run["aws.assumeRole.externalId"]);
+        Assert.Equal("dpe.team.analytics", (string?)run["aws.assumeRole.sessionName"]);
+        Assert.Equal("arn:aws:sts::111122223333:assumed-role/dataplatform-team/dpe.team.analytics", (string?)run["aws.callerArn"]);
+        Assert.Equal("ambient", (string?)run["aws.credentials"]);
+        // What the user sees: the stream lives in the role's account.
+        var analytics = await harness.GetAsync("analytics");
+        Assert.StartsWith("arn:aws:kinesis:eu-west-1:111122223333:", analytics.Status!.Endpoints!.KinesisStreamArn, StringComparison.Ordinal);
+
+        // Without a role, the run acts as the operator's own (ambient) identity, as before.
+        var plain = harness.History("plain").Last()!["environment"]!;
+        Assert.Null(plain["aws.assumeRole.roleArn"]);
+        Assert.Equal("123456789012", (string?)plain["aws.account"]);
+    }
+
+    [Fact]
+    public async Task Namespace_outside_the_policy_and_static_keys_are_refused_at_admission_naming_the_policy_and_rule()
+    {
+        await using var harness = await StartAsync(replicas: 0);
+        var host = await harness.StartHostAsync("operator-0", settings: harness.WebhookSettings());
+        harness.RegisterWebhook(host);
+        await harness.ApplyPolicyAsync("platform", p =>
+        {
+            p.Namespaces.Names = ["team"];
+            p.Identity.AllowedRoleArns = ["arn:aws:iam::111122223333:role/dataplatform-{namespace}"];
+        });
+        await harness.ApplyPolicyAsync("platform-readonly", p => p.Namespaces.Names = ["audit"]);
+
+        var outside = await Assert.ThrowsAsync<HttpOperationException>(() => harness.CreateAsync("analytics",
+            e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = "arn:aws:iam::111122223333:role/dataplatform-other" }, ns: "other"));
+        var message = (string?)JsonNode.Parse(outside.Response.Content)!["message"];
+        Assert.Equal(403, (int)outside.Response.StatusCode);
+        Assert.StartsWith("admission webhook \"vdataplatformenvironment.dataplatform.io\" denied the request: ", message, StringComparison.Ordinal);
+        Assert.Contains("DataPlatformPolicy platform, platform-readonly, rule spec.namespaces", message, StringComparison.Ordinal);
+        Assert.Contains("namespace other is not admitted", message, StringComparison.Ordinal);
+
+        var keys = await Assert.ThrowsAsync<HttpOperationException>(() => harness.CreateAsync("keys",
+            e => e.Spec.Stack.CredentialsSecretRef = new SecretReference { Name = "aws-keys" }));
+        var keysMessage = (string?)JsonNode.Parse(keys.Response.Content)!["message"];
+        Assert.Contains("DataPlatformPolicy platform, rule spec.identity.allowStaticCredentials: spec.stack.credentialsSecretRef", keysMessage, StringComparison.Ordinal);
+
+        var otherRole = await Assert.ThrowsAsync<HttpOperationException>(() => harness.CreateAsync("borrowed",
+            e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = "arn:aws:iam::111122223333:role/dataplatform-audit" }));
+        Assert.Contains("rule spec.identity.allowedRoleArns", (string?)JsonNode.Parse(otherRole.Response.Content)!["message"], StringComparison.Ordinal);
+
+        await harness.CreateAsync("analytics", e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = "arn:aws:iam::111122223333:role/dataplatform-team" });
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready: the namespace and role the policy admits");
+        Assert.Equal(0, harness.Runs("up", "other.analytics"));
+    }
+
+    [Fact]
+    public async Task A_policy_change_that_forbids_a_running_environment_stalls_it_and_destroys_nothing()
+    {
+        await using var harness = await StartAsync();
+        await harness.ApplyPolicyAsync("platform", p =>
+        {
+            p.Namespaces.Names = ["team"];
+            p.AllowedRegions = ["eu-west-1"];
+        });
+        await harness.CreateAsync("analytics", e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = TeamRole });
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready");
+        var resources = harness.ResourceCount("analytics");
+
+        await harness.ApplyPolicyAsync("platform", p =>
+        {
+            p.Namespaces.Names = ["team"];
+            p.AllowedRegions = ["eu-central-1"];
+        });
+
+        await harness.WaitForAsync("analytics", e => Condition(e, "Stalled", "reason") == "PolicyViolation", "Stalled PolicyViolation");
+        var stalled = await harness.GetAsync("analytics");
+        var condition = stalled.Status!.Conditions.Single(c => c.Type == "Stalled");
+        Assert.Contains("DataPlatformPolicy platform, rule spec.allowedRegions: spec.region: region eu-west-1 is not allowed (allowed: eu-central-1)", condition.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was destroyed", condition.Message, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Runs("destroy"));
+        Assert.Equal(1, harness.Runs("up"));
+        Assert.Equal(resources, harness.ResourceCount("analytics"));
+
+        // Allowed again: the stall lifts and the environment converges without a spec change.
+        await harness.ApplyPolicyAsync("platform", p => p.Namespaces.Names = ["team"]);
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready again once the policy allows it");
+        Assert.Equal(0, harness.Runs("destroy"));
+    }
+
+    [Fact]
+    public async Task Two_environments_deriving_the_same_iam_role_name_are_refused_at_admission_naming_the_other()
+    {
+        await using var harness = await StartAsync(replicas: 0);
+        var host = await harness.StartHostAsync("operator-0", settings: harness.WebhookSettings());
+        harness.RegisterWebhook(host);
+        await harness.CreateAsync("analytics", e => e.Spec.EnvironmentSuffix = "prod");
+
+        var clash = await Assert.ThrowsAsync<HttpOperationException>(() => harness.CreateAsync("reporting", e => e.Spec.EnvironmentSuffix = "prod"));
+        var message = (string?)JsonNode.Parse(clash.Response.Content)!["message"];
+
+        Assert.Contains("the Role name prod-pipeline-role is already used in account (operator's account) by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
+        Assert.Contains("the Cluster name prod-db is already used in account (operator's account), region eu-west-1 by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
+        Assert.Null(harness.Server.Store.Find(new Doubles.FakeKubeApiServer.ResourceKey(V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Plural, "team", "reporting")));
+
+        // The same suffix in another account (its own role) takes none of those names.
+        await harness.CreateAsync("reporting", e =>
+        {
+            e.Spec.EnvironmentSuffix = "prod";
+            e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = TeamRole };
+        });
+    }
+}
