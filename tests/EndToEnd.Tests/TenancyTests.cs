@@ -132,4 +132,48 @@ public sealed class TenancyTests
             e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = TeamRole };
         });
     }
+
+    [Fact]
+    public async Task Nothing_of_the_operators_reaches_a_tenant_namespace()
+    {
+        const string OperatorRole = "arn:aws:iam::999999999999:role/dataplatform-operator-irsa";
+        const string TokenFile = "/var/run/secrets/eks.amazonaws.com/serviceaccount/token";
+        await using var harness = await StartAsync(settings: new Dictionary<string, string?>
+        {
+            // The operator's own identity, as IRSA hands it to the pod.
+            ["Engine:Environment:AWS_ROLE_ARN"] = OperatorRole,
+            ["Engine:Environment:AWS_WEB_IDENTITY_TOKEN_FILE"] = TokenFile,
+        });
+        harness.Faults(("up", "throttle", 0));
+        await harness.CreateAsync("analytics", e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = TeamRole });
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready (after a retried failure, so Events were written)");
+        await harness.UpdateAsync("analytics", e => e.Spec.Database.EngineVersion = "15.4");
+        await harness.WaitForAsync("analytics", e => Condition(e, "Stalled", "reason") == "InvalidSpec", "Stalled InvalidSpec (another Event)");
+
+        // Everything in the tenant's namespace: its environment, its connection Secret, the Events about it.
+        string[] forbidden = ["e2e-passphrase", "PULUMI_CONFIG_PASSPHRASE", OperatorRole, "999999999999", TokenFile, harness.Backend, harness.Root];
+        var tenantObjects = new[] { "secrets", "events", "configmaps", V1Alpha1DataPlatformEnvironment.Plural }
+            .SelectMany(plural => harness.Server.Store.Snapshot(plural).Select(o => (plural, o)))
+            .Where(x => (string?)x.o["metadata"]!["namespace"] == "team")
+            .ToList();
+        Assert.Contains(tenantObjects, x => x.plural == "events");
+        foreach (var (plural, obj) in tenantObjects)
+        {
+            var text = obj.ToJsonString();
+            var decoded = plural == "secrets" && obj["data"] is JsonObject data
+                ? string.Join("\n", data.Select(d => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String((string)d.Value!))))
+                : "";
+            foreach (var secret in forbidden)
+            {
+                Assert.False(text.Contains(secret, StringComparison.Ordinal) || decoded.Contains(secret, StringComparison.Ordinal),
+                    $"{plural}/{obj["metadata"]!["name"]} in the tenant namespace carries the operator's {secret}");
+            }
+        }
+
+        // The only Secret there is the environment's own connection Secret, owned by it.
+        var secrets = tenantObjects.Where(x => x.plural == "secrets").Select(x => x.o).ToList();
+        var connection = Assert.Single(secrets);
+        Assert.Equal("analytics-connection", (string?)connection["metadata"]!["name"]);
+        Assert.Equal(V1Alpha1DataPlatformEnvironment.KindName, (string?)connection["metadata"]!["ownerReferences"]![0]!["kind"]);
+    }
 }
