@@ -121,9 +121,13 @@ public sealed class TenancyTests
         var clash = await Assert.ThrowsAsync<HttpOperationException>(() => harness.CreateAsync("reporting", e => e.Spec.EnvironmentSuffix = "prod"));
         var message = (string?)JsonNode.Parse(clash.Response.Content)!["message"];
 
-        Assert.Contains("the Role name prod-pipeline-role is already used in account (operator's account) by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
-        Assert.Contains("the Cluster name prod-db is already used in account (operator's account), region eu-west-1 by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
+        var stem = "prod-" + Stack.Naming.NamingSchemes.NamespaceHash("team");
+        Assert.Contains($"the Role name {stem}-pipeline-role is already used in account (operator's account) by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
+        Assert.Contains($"the Cluster name {stem}-db is already used in account (operator's account), region eu-west-1 by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
         Assert.Null(harness.Server.Store.Find(new Doubles.FakeKubeApiServer.ResourceKey(V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Plural, "team", "reporting")));
+
+        // The same suffix in another namespace takes other names (a hash of the namespace is part of them).
+        await harness.CreateAsync("reporting", e => e.Spec.EnvironmentSuffix = "prod", ns: "team-b");
 
         // The same suffix in another account (its own role) takes none of those names.
         await harness.CreateAsync("reporting", e =>

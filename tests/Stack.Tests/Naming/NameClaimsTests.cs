@@ -39,10 +39,25 @@ public sealed class NameClaimsTests
     }
 
     [Fact]
+    public void The_same_suffix_in_another_namespace_takes_other_names_under_the_namespaced_scheme()
+    {
+        var first = ProgramFixtures.Sample("minimal.yaml");
+        var second = ProgramFixtures.Sample("minimal.yaml");
+        first.Metadata.NamespaceProperty = "team-a";
+        second.Metadata.NamespaceProperty = "team-b";
+
+        Assert.Empty(NameClash.Find(second, [first]));
+        Assert.NotEqual(ResourceNames.For(first).PipelineRole, ResourceNames.For(second).PipelineRole);
+    }
+
+    [Fact]
     public void The_same_suffix_in_one_account_clashes_and_names_the_other_environment()
     {
-        var first = Full("team-a", "analytics");
-        var second = Full("team-b", "analytics", e => e.Spec.Artifacts.BucketName = "team-b-artifacts-unique");
+        // An environment deployed before namespaced names (Legacy) and a new one in another namespace with the same suffix.
+        var first = Full("team-a", "analytics", e => e.Status = new() { NamingScheme = Entities.Status.NamingScheme.Legacy });
+        var second = Full("team-b", "reporting", e => e.Spec.Artifacts.BucketName = "team-b-artifacts-unique");
+        second.Spec.EnvironmentSuffix = first.Spec.EnvironmentSuffix;
+        second.Status = new() { NamingScheme = Entities.Status.NamingScheme.Legacy };
 
         var clashes = NameClash.Find(second, [first]);
 
