@@ -138,6 +138,26 @@ public sealed class TenancyTests
     }
 
     [Fact]
+    public async Task The_governing_policys_default_backend_holds_the_state_of_environments_that_name_none()
+    {
+        await using var harness = await StartAsync();
+        var teamState = Path.Combine(harness.Root, "team-state");
+        Directory.CreateDirectory(teamState);
+        await harness.ApplyPolicyAsync("platform", p =>
+        {
+            p.Namespaces.Names = ["team"];
+            p.Identity.AllowOperatorIdentity = true;
+            p.Defaults.BackendUrl = "file://" + teamState;
+        });
+
+        await harness.CreateAsync("analytics");
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready");
+
+        Assert.True(File.Exists(Path.Combine(teamState, ".pulumi", "stacks", "dataplatform", "team.analytics.json")), "the stack's state is in the policy's backend");
+        Assert.Empty(harness.History("analytics"));
+    }
+
+    [Fact]
     public async Task Nothing_of_the_operators_reaches_a_tenant_namespace()
     {
         const string OperatorRole = "arn:aws:iam::999999999999:role/dataplatform-operator-irsa";
