@@ -138,6 +138,30 @@ public sealed class TenancyTests
     }
 
     [Fact]
+    public async Task Without_the_webhook_reconcile_enforces_a_label_selected_policy()
+    {
+        await using var harness = await StartAsync();
+        await k8s.CoreV1OperationsExtensions.CreateNamespaceAsync(harness.Kubernetes.CoreV1, new k8s.Models.V1Namespace
+        {
+            Metadata = new() { Name = "labs", Labels = new Dictionary<string, string> { ["dataplatform.io/tenant"] = "true" } },
+        });
+        await harness.ApplyPolicyAsync("tenants", p =>
+        {
+            p.Namespaces.Selector = new Entities.Policy.NamespaceLabelSelector { MatchLabels = { ["dataplatform.io/tenant"] = "true" } };
+            p.Identity.AllowedRoleArns = ["arn:aws:iam::111122223333:role/dataplatform-{namespace}"];
+        });
+
+        await harness.CreateAsync("analytics", e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = "arn:aws:iam::111122223333:role/dataplatform-labs" }, ns: "labs");
+        await harness.CreateAsync("analytics", e => e.Spec.Stack.AssumeRole = new AssumeRoleSpec { RoleArn = "arn:aws:iam::111122223333:role/dataplatform-labs" }, ns: "team");
+
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready: its namespace carries the policy's label", ns: "labs");
+        await harness.WaitForAsync("analytics", e => Condition(e, "Stalled", "reason") == "PolicyViolation", "Stalled: no policy selects its namespace");
+        var stalled = (await harness.GetAsync("analytics")).Status!.Conditions.Single(c => c.Type == "Stalled").Message;
+        Assert.Contains("DataPlatformPolicy tenants, rule spec.namespaces: metadata.namespace: namespace team is not admitted by any DataPlatformPolicy (tenants admits selector {dataplatform.io/tenant=true})", stalled, StringComparison.Ordinal);
+        Assert.Equal(0, harness.Runs("up", "team.analytics"));
+    }
+
+    [Fact]
     public async Task The_governing_policys_default_backend_holds_the_state_of_environments_that_name_none()
     {
         await using var harness = await StartAsync();
