@@ -45,16 +45,25 @@ internal sealed class PolicySource(IKubernetesClient client)
         return PolicyEvaluator.Evaluate(environment, labels, policies);
     }
 
-    /// <summary>Replaces every policy (after a list); the first call marks the source synced.</summary>
-    public void Replace(IEnumerable<V1Alpha1DataPlatformPolicy> policies)
+    /// <summary>Replaces every policy (after a list); the first call marks the source synced. True when the set or any version changed.</summary>
+    public bool Replace(IEnumerable<V1Alpha1DataPlatformPolicy> policies)
     {
-        _policies.Clear();
-        foreach (var policy in policies)
+        ArgumentNullException.ThrowIfNull(policies);
+        var next = policies.ToDictionary(p => p.Metadata.Name, StringComparer.Ordinal);
+        var changed = next.Count != _policies.Count
+            || next.Any(p => !_policies.TryGetValue(p.Key, out var known) || known.Metadata.ResourceVersion != p.Value.Metadata.ResourceVersion);
+        foreach (var name in _policies.Keys.Except(next.Keys, StringComparer.Ordinal).ToList())
         {
-            _policies[policy.Metadata.Name] = policy;
+            _policies.TryRemove(name, out _);
+        }
+
+        foreach (var (name, policy) in next)
+        {
+            _policies[name] = policy;
         }
 
         _synced.TrySetResult();
+        return changed;
     }
 
     public void Apply(V1Alpha1DataPlatformPolicy policy, bool deleted)

@@ -11,7 +11,7 @@ namespace DataPlatform.Operator.Policy;
 /// <summary>
 /// Lists then watches the cluster's DataPlatformPolicies into <see cref="PolicySource"/> on every replica (the webhook
 /// serves on all of them), and after every change queues every environment for a reconcile, so a policy change is
-/// judged at once, not at the next resync. Without the policy CRD installed (404) there are no policies (today's
+/// judged at once, not at the next resync (a relist that finds nothing new queues nothing). Without the policy CRD installed (404) there are no policies (today's
 /// behaviour) and the list is tried again later. Errors back off and relist, as client-go's reflector does.
 /// </summary>
 internal sealed partial class PolicyWatcher(
@@ -32,8 +32,11 @@ internal sealed partial class PolicyWatcher(
             try
             {
                 var (items, resourceVersion) = await client.ListAsync<V1Alpha1DataPlatformPolicy>(null, null, stoppingToken);
-                source.Replace(items);
-                environments.ResyncAll();
+                if (source.Replace(items))
+                {
+                    environments.ResyncAll();
+                }
+
                 backoff = TimeSpan.FromMilliseconds(200);
                 await foreach (var (type, policy) in client.WatchAsync<V1Alpha1DataPlatformPolicy>(null, resourceVersion, stoppingToken))
                 {
@@ -53,7 +56,11 @@ internal sealed partial class PolicyWatcher(
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
             {
-                source.Replace([]);
+                if (source.Replace([]))
+                {
+                    environments.ResyncAll();
+                }
+
                 await Task.Delay(MissingCrdRecheck, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
