@@ -26,6 +26,9 @@ public static class OperatorServices
         services.TryAddSingleton<RunProgressSessions>();
         services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProgressOptions>, ProgressOptionsValidator>());
+        services.TryAddSingleton<Policy.PolicySource>();
+        services.TryAddSingleton<Webhooks.TenancyAdmission>();
+        services.AddHostedService<Policy.PolicyWatcher>();
         services.TryAddSingleton<LifecycleActions>();
         services.TryAddSingleton<DriftCheckLedger>();
         services.TryAddSingleton<LifecycleDriver>();

@@ -25,6 +25,9 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// </summary>
     public static readonly ResourceType Environments = ResourceType.FromCrd(File.ReadAllText(RepoPaths.InRepo(Operator.Crd.CrdGenerator.RelativePath.Split('/'))));
 
+    /// <summary>The cluster-scoped DataPlatformPolicy CRD, installed the same way.</summary>
+    public static readonly ResourceType Policies = ResourceType.FromCrd(File.ReadAllText(RepoPaths.InRepo(Operator.Crd.PolicyCrd.RelativePath.Split('/'))));
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
     private readonly string _root = Directory.CreateTempSubdirectory("e2e-").FullName;
     private readonly List<WebApplication> _hosts = [];
@@ -57,7 +60,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
 
     public static async Task<OperatorHarness> StartAsync(int replicas = 1, int workers = 8, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var server = new FakeApiServer([Environments]) { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
+        var server = new FakeApiServer([Environments, Policies]) { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
         await server.StartAsync();
         var harness = new OperatorHarness(server);
         for (var i = 0; i < replicas; i++)

@@ -12,6 +12,8 @@ public sealed class RbacCoverageTests
         ["secrets"] = "",
         ["events"] = "",
         ["leases"] = "coordination.k8s.io",
+        ["dataplatformpolicies"] = "dataplatform.io",
+        ["namespaces"] = "",
     };
 
     private static readonly Dictionary<string, string> Verbs = new(StringComparer.Ordinal)

@@ -22,6 +22,10 @@ public sealed class StackSpec
     [JsonPropertyName("credentialsSecretRef")]
     public SecretReference? CredentialsSecretRef { get; set; }
 
+    /// <summary>IAM role the stack assumes (no static keys). Defaults to none: the operator's identity, or the credentials Secret, deploys directly.</summary>
+    [JsonPropertyName("assumeRole")]
+    public AssumeRoleSpec? AssumeRole { get; set; }
+
     /// <summary>Seconds between drift checks of a Ready environment; 0 turns drift checks off.</summary>
     [JsonPropertyName("resyncIntervalSeconds")]
     [Range(0, 604800)]

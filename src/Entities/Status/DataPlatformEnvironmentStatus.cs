@@ -60,6 +60,14 @@ public sealed class DataPlatformEnvironmentStatus
     [JsonPropertyName("pinnedVersions")]
     public PinnedVersions? PinnedVersions { get; set; }
 
+    /// <summary>
+    /// How the operator derives this environment's AWS names, recorded at its first update and never changed:
+    /// Namespaced (the suffix and a hash of the namespace) or Legacy (the suffix alone, for environments deployed
+    /// before namespaced names existed).
+    /// </summary>
+    [JsonPropertyName("namingScheme")]
+    public NamingScheme? NamingScheme { get; set; }
+
     /// <summary>The last dataplatform.io/reconcile-request annotation value the operator acted on.</summary>
     [JsonPropertyName("observedReconcileRequest")]
     public string? ObservedReconcileRequest { get; set; }

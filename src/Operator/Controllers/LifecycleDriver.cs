@@ -18,7 +18,8 @@ internal sealed class LifecycleDriver(
     EventPublisher events,
     IOptions<RetryOptions> options,
     DriftCheckLedger driftChecks,
-    TimeProvider time)
+    TimeProvider time,
+    Policy.PolicySource? policies = null)
 {
     /// <summary>A reconcile takes at most check, destroy, release (or start, preview, update, conclude); more means a lifecycle bug.</summary>
     private const int MaxSteps = 6;
@@ -29,10 +30,11 @@ internal sealed class LifecycleDriver(
         var retry = options.Value;
         var settings = new LifecycleSettings(BackoffPolicy.Default, retry.UnknownFailureRetries, retry.DeletionRecheck);
         var validation = environment.Metadata.DeletionTimestamp is null ? PreflightValidator.Validate(environment) : new ValidationReport([]);
+        var policy = environment.Metadata.DeletionTimestamp is null && policies is not null ? await policies.EvaluateAsync(environment, cancellationToken) : null;
         Observation? observed = null;
         for (var count = 1; ; count++)
         {
-            var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed)
+            var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed, policy)
             {
                 LastDriftCheck = driftChecks.Last(environment),
             });

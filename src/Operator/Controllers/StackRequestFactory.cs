@@ -10,10 +10,10 @@ namespace DataPlatform.Operator.Controllers;
 
 /// <summary>
 /// Builds the engine request for an environment: the generated program, the stack, the backend and secrets
-/// provider from the spec (or the operator's defaults), and AWS credentials from the referenced Secret (or none,
+/// provider from the spec (or the governing DataPlatformPolicy's defaults, or the operator's), and AWS credentials from the referenced Secret (or none,
 /// for the ambient identity such as IRSA).
 /// </summary>
-internal sealed class StackRequestFactory(IKubernetesClient client)
+internal sealed class StackRequestFactory(IKubernetesClient client, Policy.PolicySource? policies = null)
 {
     public static readonly string[] CredentialKeys = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 
@@ -53,13 +53,16 @@ internal sealed class StackRequestFactory(IKubernetesClient client)
             }
         }
 
+        // Like the operator's own default backend, a policy's default applies to every environment that sets none, so
+        // changing it moves them; the README says so.
+        var report = policies is null ? Stack.Policy.PolicyReport.NoPolicy : await policies.EvaluateAsync(environment, cancellationToken);
         var program = StackProgramBuilder.Build(environment, protection);
         return (new StackRequest
         {
             StackName = ResourceNames.For(environment).Stack,
             Files = PulumiYamlWriter.Files(program),
-            BackendUrl = spec.Stack.BackendUrl,
-            SecretsProvider = spec.Stack.SecretsProvider ?? "passphrase",
+            BackendUrl = spec.Stack.BackendUrl ?? report.DefaultBackendUrl,
+            SecretsProvider = spec.Stack.SecretsProvider ?? report.DefaultSecretsProvider ?? "passphrase",
             Environment = variables,
             Secrets = secrets,
         }, null);

@@ -16,6 +16,7 @@ internal static class WebhookEndpoint
     public static void Map(WebApplication app, WebhookOptions options)
     {
         var admission = AdmissionReviewHandler.Preflight();
+        var tenancy = app.Services.GetService<TenancyAdmission>();
         var metrics = app.Services.GetRequiredService<OperatorMetrics>().Webhook;
         var name = AdmissionReviewHandler.Path;
         metrics.Declare(name);
@@ -26,7 +27,7 @@ internal static class WebhookEndpoint
             var code = StatusCodes.Status500InternalServerError;
             try
             {
-                (code, var result) = await HandleAsync(context, admission, options);
+                (code, var result) = await HandleAsync(context, admission, tenancy, options);
                 return result;
             }
             finally
@@ -36,7 +37,7 @@ internal static class WebhookEndpoint
         });
     }
 
-    private static async Task<(int Code, IResult Result)> HandleAsync(HttpContext context, AdmissionReviewHandler admission, WebhookOptions options)
+    private static async Task<(int Code, IResult Result)> HandleAsync(HttpContext context, AdmissionReviewHandler admission, TenancyAdmission? tenancy, WebhookOptions options)
     {
         var limit = options.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
@@ -67,7 +68,14 @@ internal static class WebhookEndpoint
                 $"the AdmissionReview did not arrive within {options.RequestTimeout.TotalSeconds:0.#} s.", statusCode: StatusCodes.Status408RequestTimeout));
         }
 
-        return (StatusCodes.Status200OK, Results.Json(admission.Handle(body)));
+        var review = admission.Handle(body);
+        if (tenancy is not null && review["response"]?["allowed"]?.GetValue<bool>() == true
+            && await tenancy.JudgeAsync(body, timeout.Token) is { } denial)
+        {
+            review = AdmissionReviewHandler.Deny(review, denial);
+        }
+
+        return (StatusCodes.Status200OK, Results.Json(review));
     }
 
     private static (int, IResult) TooLarge(long limit) => (StatusCodes.Status413PayloadTooLarge, Results.Text(

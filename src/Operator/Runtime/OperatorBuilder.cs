@@ -26,6 +26,7 @@ public sealed class OperatorBuilder(IServiceCollection services)
         });
         Services.AddSingleton<IControllerRunner>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
         Services.AddSingleton<IEntityCache<TEntity>>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
+        Services.AddSingleton<IEntityResync<TEntity>>(provider => provider.GetRequiredService<ControllerRunner<TEntity>>());
         return this;
     }
 

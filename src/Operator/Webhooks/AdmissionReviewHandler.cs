@@ -84,6 +84,16 @@ internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironmen
                 + string.Join("; ", errors.Select(Describe)));
     }
 
+    /// <summary>The same review answered with a denial (HTTP status 403 in the response, as for a policy refusal), keeping its warnings.</summary>
+    public static JsonObject Deny(JsonObject review, string message)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var response = (JsonObject)review["response"]!;
+        response["allowed"] = false;
+        response["status"] = new JsonObject { ["code"] = 403, ["message"] = message };
+        return review;
+    }
+
     private static string Describe(Violation violation) => $"{violation.Field}: {violation.Rule}: {violation.Message}";
 
     private static JsonObject Response(string uid, bool allowed, int code = 200, string? message = null, IReadOnlyList<string>? warnings = null)

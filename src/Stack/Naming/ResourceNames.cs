@@ -8,12 +8,17 @@ namespace DataPlatform.Stack.Naming;
 /// <summary>
 /// Every AWS name the stack sets, derived in one place so the program, the pre-flight validator and the status
 /// agree. Names come from the spec where the user set one, otherwise from the environment suffix
-/// (<c>spec.environmentSuffix</c>, default <c>metadata.name</c>). Lengths are not checked here: the validator
+/// (<c>spec.environmentSuffix</c>, default <c>metadata.name</c>), followed for environments first deployed under the
+/// Namespaced scheme by a hash of the namespace (<see cref="NamingSchemes"/>). Lengths are not checked here: the validator
 /// checks every name this record holds.
 /// </summary>
 public sealed record ResourceNames
 {
+    /// <summary>The stem of every derived name: the environment suffix, with a hash of the namespace under the Namespaced scheme (<see cref="NamingSchemes"/>).</summary>
     public required string Suffix { get; init; }
+
+    /// <summary>The environment suffix as the user gave it (spec.environmentSuffix, default metadata.name), for tags and messages.</summary>
+    public required string Label { get; init; }
 
     /// <summary>Pulumi project name (the program's <c>name</c>).</summary>
     public required string Project { get; init; }
@@ -81,7 +86,7 @@ public sealed record ResourceNames
         var spec = environment.Spec;
         var name = environment.Metadata?.Name ?? "";
         var ns = environment.Metadata?.NamespaceProperty ?? "default";
-        var s = spec.EnvironmentSuffix ?? name;
+        var s = NamingSchemes.Stem(environment, spec.EnvironmentSuffix ?? name);
         var cluster = spec.Database.ClusterIdentifier ?? $"{s}-db";
         var instance = spec.Database.InstanceIdentifier
             ?? (spec.Database.Engine == DatabaseEngine.Postgres ? $"{s}-db" : $"{cluster}-1");
@@ -93,6 +98,7 @@ public sealed record ResourceNames
         return new ResourceNames
         {
             Suffix = s,
+            Label = spec.EnvironmentSuffix ?? name,
             Project = "dataplatform",
             Stack = $"{ns}.{name}",
             Vpc = $"{s}-vpc",

@@ -39,7 +39,7 @@ internal sealed class ProgramContext(V1Alpha1DataPlatformEnvironment environment
             ["managed-by"] = "dataplatform-operator",
             ["dataplatform.io/environment"] = Environment.Metadata?.Name ?? "",
             ["dataplatform.io/namespace"] = Environment.Metadata?.NamespaceProperty ?? "default",
-            ["environment"] = Names.Suffix,
+            ["environment"] = Names.Label,
         };
         foreach (var (key, value) in Spec.Tags.OrderBy(t => t.Key, StringComparer.Ordinal))
         {

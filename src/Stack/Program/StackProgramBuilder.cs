@@ -42,6 +42,6 @@ public static class StackProgramBuilder
             context.Variables,
             context.Resources.Select(r => protection.Protects(r.LogicalName, r.Type) ? r with { Options = r.Options with { Protect = true } } : r).ToList(),
             context.Outputs,
-            PropertyMap.Of(("aws:region", environment.Spec.Region)));
+            ProviderConfig.For(environment));
     }
 }

@@ -10,6 +10,9 @@ internal static class Commands
 {
     public const string Version = "v3.205.0";
 
+    /// <summary>The AWS identity this process's run acts as (one command per process), recorded in its history entry.</summary>
+    private static JsonObject? RunIdentity;
+
     public static int Run(Cli cli)
     {
         if (cli.Command == "version")
@@ -74,6 +77,7 @@ internal static class Commands
 
         var program = ProjectProgram.Load(directory, stack);
         var state = Unlocked(backend);
+        var identity = AwsIdentity.From(program.Config);
         var fault = Faults.Take(kind);
         var preview = kind == "preview";
         var lockFile = preview ? null : (fault?["kind"]?.GetValue<string>() == "lock" ? HoldForeignLock(backend) : backend.Lock());
@@ -85,6 +89,8 @@ internal static class Commands
             interrupted.Cancel();
         });
         var started = DateTimeOffset.UtcNow;
+        RunIdentity = identity.ToEnvironment();
+        program.Account = identity.Account;
         log.Prelude(program.Region);
         var resources = state["resources"]!.AsObject();
         if (state["pendingOperations"]!.AsArray().Count > 0 && kind == "up")
@@ -260,6 +266,7 @@ internal static class Commands
                 ["message"] = "",
                 ["result"] = result,
                 ["resourceChanges"] = new JsonObject(changes.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+                ["environment"] = RunIdentity?.DeepClone(),
             });
             backend.Save(state);
             if (lockFile is not null && File.Exists(lockFile))

@@ -14,15 +14,22 @@ internal sealed class ProjectProgram
 {
     private readonly YamlMappingNode _root;
 
-    private ProjectProgram(YamlMappingNode root, string region)
+    private ProjectProgram(YamlMappingNode root, string region, YamlMappingNode? config)
     {
         _root = root;
         Region = region;
+        Config = config;
     }
+
+    /// <summary>The stack file's <c>config</c> map, when there is one.</summary>
+    public YamlMappingNode? Config { get; }
 
     public string Name => Scalar(_root, "name") ?? throw new CliException("Pulumi.yaml has no name");
 
     public string Region { get; }
+
+    /// <summary>The account the run acts in (the assumed role's, else the ambient one); ARNs of made-up outputs use it.</summary>
+    public string Account { get; set; } = AwsIdentity.AmbientAccount;
 
     /// <summary>The errors pulumi-yaml reports for the program's interpolations before it runs (ProgramReferences).</summary>
     public IReadOnlyList<string> ReferenceErrors() => ProgramReferences.Errors(_root);
@@ -39,6 +46,7 @@ internal sealed class ProjectProgram
         yaml.Load(new StringReader(File.ReadAllText(path)));
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         var region = "us-east-1";
+        YamlMappingNode? stackConfig = null;
         var stackFile = Path.Combine(directory, $"Pulumi.{stack}.yaml");
         if (File.Exists(stackFile))
         {
@@ -47,10 +55,11 @@ internal sealed class ProjectProgram
             if (config.Documents.Count > 0 && config.Documents[0].RootNode is YamlMappingNode c && c.Children.TryGetValue(new YamlScalarNode("config"), out var values) && values is YamlMappingNode map)
             {
                 region = Scalar(map, "aws:region") ?? region;
+                stackConfig = map;
             }
         }
 
-        return new ProjectProgram(root, region);
+        return new ProjectProgram(root, region, stackConfig);
     }
 
     public static string? ProjectName(string directory)
@@ -178,9 +187,9 @@ internal sealed class ProjectProgram
             ("aws:elasticache/replicationGroup:ReplicationGroup", "primaryEndpointAddress") => $"master.{name}.{id[..6]}.{Region}.cache.amazonaws.com",
             ("aws:elasticache/replicationGroup:ReplicationGroup", "readerEndpointAddress") => $"replica.{name}.{id[..6]}.{Region}.cache.amazonaws.com",
             ("random:index/randomPassword:RandomPassword", "result") => Token("password/" + stack + "/" + resource)[..24] + "-Aa1!",
-            (_, "arn") when type.StartsWith("aws:kinesis/", StringComparison.Ordinal) => $"arn:aws:kinesis:{Region}:123456789012:stream/{name}",
+            (_, "arn") when type.StartsWith("aws:kinesis/", StringComparison.Ordinal) => $"arn:aws:kinesis:{Region}:{Account}:stream/{name}",
             (_, "arn") when type.StartsWith("aws:s3/", StringComparison.Ordinal) => $"arn:aws:s3:::{name}",
-            (_, "arn") => $"arn:aws:{service}:{Region}:123456789012:{resource}/{name}",
+            (_, "arn") => $"arn:aws:{service}:{Region}:{Account}:{resource}/{name}",
             (_, "name" or "bucket") => name,
             _ => $"{property}-{id[..8]}",
         };

@@ -140,7 +140,8 @@ public sealed class ManifestTests
         var copy = File.ReadAllText(RepoPaths.InRepo("charts", "dataplatform-operator", "files", "crd.yaml"));
         Assert.True(generated == copy, "charts/dataplatform-operator/files/crd.yaml drifted from config/crd/bases; regenerate both with generate-crd --out config/crd/bases/dataplatform.io_dataplatformenvironments.yaml --out charts/dataplatform-operator/files/crd.yaml.");
 
-        var crd = (await Rendered.HelmAsync()).Single(d => (string?)d["kind"] == "CustomResourceDefinition");
+        var crd = (await Rendered.HelmAsync()).Single(d => (string?)d["kind"] == "CustomResourceDefinition"
+            && (string?)d["metadata"]!["name"] == "dataplatformenvironments.dataplatform.io");
         var expected = YamlJson.ParseAll(generated).Single()!.AsObject();
         Assert.True(JsonNode.DeepEquals(expected["spec"], crd["spec"]), "the rendered CRD's spec differs from the generated one");
         Assert.Equal("keep", (string?)crd["metadata"]!["annotations"]!["helm.sh/resource-policy"]);

@@ -25,6 +25,30 @@ public sealed class RbacTests
         Assert.Equal(ExpectedCalls.Of("leaderElection"), Rules(documents.Single(d => (string?)d["kind"] == "Role")));
     }
 
+    [Fact]
+    public async Task Namespaced_chart_grants_secrets_and_events_only_by_roles_in_the_watched_namespaces()
+    {
+        var documents = await Rendered.HelmAsync("operator.watchNamespaces={team-a,team-b}");
+        var clusterWide = documents.Where(d => (string?)d["kind"] is "ClusterRole").Select(Rules).SelectMany(r => r).ToHashSet(StringComparer.Ordinal);
+        var roles = documents.Where(d => (string?)d["kind"] == "Role" && ((string?)d["metadata"]!["name"])!.EndsWith("-manager", StringComparison.Ordinal)).ToList();
+
+        Assert.DoesNotContain(clusterWide, r => r.StartsWith("/secrets:", StringComparison.Ordinal) || r.StartsWith("/events:", StringComparison.Ordinal)
+            || r.StartsWith("/*:", StringComparison.Ordinal) || r.StartsWith("*/", StringComparison.Ordinal));
+        Assert.Equal(new SortedSet<string>(ExpectedCalls.Of("cluster").Except(ExpectedCalls.Of("namespaced")), StringComparer.Ordinal),
+            new SortedSet<string>(clusterWide, StringComparer.Ordinal));
+        Assert.Equal(["team-a", "team-b"], roles.Select(r => (string?)r["metadata"]!["namespace"]).Order(StringComparer.Ordinal));
+        Assert.All(roles, role => Assert.Equal(ExpectedCalls.Of("namespaced"), Rules(role)));
+        var bindings = documents.Where(d => (string?)d["kind"] == "RoleBinding" && ((string?)d["metadata"]!["name"])!.EndsWith("-manager", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["team-a", "team-b"], bindings.Select(b => (string?)b["metadata"]!["namespace"]).Order(StringComparer.Ordinal));
+        Assert.All(bindings, b => Assert.Equal("Role", (string?)b["roleRef"]!["kind"]));
+    }
+
+    [Fact]
+    public void Namespaced_calls_are_a_subset_of_the_cluster_calls()
+    {
+        Assert.Subset(ExpectedCalls.Of("cluster"), ExpectedCalls.Of("namespaced"));
+    }
+
     private static JsonObject Load(params string[] path) => YamlJson.ParseAll(File.ReadAllText(RepoPaths.InRepo(path))).Single()!.AsObject();
 
     private static SortedSet<string> Rules(JsonObject role) => new(

@@ -207,11 +207,12 @@ public sealed class ProgramLessonsTests
     }
 
     [Theory]
-    [InlineData(DatabaseEngine.AuroraPostgresql, "/aws/rds/cluster/prod-db/postgresql")]
-    [InlineData(DatabaseEngine.Postgres, "/aws/rds/instance/prod-db/postgresql")]
-    public void Log_exports_go_to_encrypted_groups_created_first(DatabaseEngine engine, string group)
+    [InlineData(DatabaseEngine.AuroraPostgresql, "/aws/rds/cluster/prod-{0}-db/postgresql")]
+    [InlineData(DatabaseEngine.Postgres, "/aws/rds/instance/prod-{0}-db/postgresql")]
+    public void Log_exports_go_to_encrypted_groups_created_first(DatabaseEngine engine, string groupFormat)
     {
         var environment = Sample("minimal.yaml");
+        var group = string.Format(System.Globalization.CultureInfo.InvariantCulture, groupFormat, DataPlatform.Stack.Naming.NamingSchemes.NamespaceHash("data-team"));
         environment.Spec.EnvironmentSuffix = "prod";
         environment.Spec.Database.Engine = engine;
         var program = Written(environment);

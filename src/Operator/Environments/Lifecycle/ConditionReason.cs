@@ -22,6 +22,9 @@ internal readonly record struct ConditionReason(string Value)
     /// <summary>An Unknown failure (no pattern matched) retried the configured number of times without success.</summary>
     public static readonly ConditionReason UnclassifiedFailure = new("UnclassifiedFailure");
 
+    /// <summary>A DataPlatformPolicy forbids the environment as it is (admission was skipped, or the policy changed later).</summary>
+    public static readonly ConditionReason PolicyViolation = new("PolicyViolation");
+
     public static ConditionReason Of(FailureClass failure) => new(failure.Value);
 
     public override string ToString() => Value;

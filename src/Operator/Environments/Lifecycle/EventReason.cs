@@ -15,6 +15,8 @@ internal readonly record struct EventReason(string Value)
     public static readonly EventReason AwaitingApproval = new("AwaitingApproval");
     public static readonly EventReason DriftDetected = new("DriftDetected");
 
+    public static readonly EventReason PolicyViolation = new("PolicyViolation");
+
     public static EventReason Of(FailureClass failure) => new(failure.Value);
 
     public override string ToString() => Value;

@@ -57,7 +57,12 @@ internal static class LiveRules
             return draft.Finish();
         }
 
-        var (reason, wait) = Owed(draft);
+        if (PolicyRules.Forbidden(draft) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var (reason, wait) = PolicyRules.Lifted(draft) ? (UpdateReason.NewGeneration, null) : Owed(draft);
         if (reason is not { } owed)
         {
             return draft.Finish(requeue: wait);

@@ -56,6 +56,7 @@ internal static class StatusTransitions
     {
         var status = draft.Status;
         var generation = draft.Generation;
+        status.NamingScheme ??= Stack.Naming.NamingSchemes.Of(draft.Environment);
         if (reason == UpdateReason.NewGeneration && status.LastUpdate?.Generation != generation)
         {
             status.Retry = null;

@@ -23,7 +23,7 @@ internal sealed partial class ControllerRunner<TEntity>(
     TimeProvider time,
     ILogger<ControllerRunner<TEntity>> logger,
     InformerHealth? health = null)
-    : IControllerRunner, IEntityCache<TEntity>, IDisposable
+    : IControllerRunner, IEntityCache<TEntity>, IEntityResync<TEntity>, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     /// <summary>The controller's name in metrics, as controller-runtime names it: the lower-cased kind.</summary>
@@ -82,6 +82,9 @@ internal sealed partial class ControllerRunner<TEntity>(
             informer.Offer(written);
         }
     }
+
+    /// <summary>Queues every cached object for one more reconcile (something they depend on, such as a policy, changed).</summary>
+    public void ResyncAll() => Resync();
 
     private void Resync()
     {

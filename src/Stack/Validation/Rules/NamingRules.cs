@@ -37,7 +37,7 @@ internal sealed partial class NamingRules : IValidationRule
         var results = new List<Violation>();
         void Check(NameRule rule, string field, string value) => results.AddRange(rule.Check(field, value));
 
-        Check(Suffix, context.SuffixField, names.Suffix);
+        Check(Suffix, context.SuffixField, names.Label);
         if (context.IsAurora)
         {
             Check(Cluster, context.FieldFor("spec.database.clusterIdentifier", database.ClusterIdentifier), names.ClusterIdentifier);

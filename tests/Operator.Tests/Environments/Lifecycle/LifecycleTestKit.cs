@@ -25,6 +25,9 @@ internal sealed class LifecycleTestKit
 
     public double Jitter { get; set; } = 0.5;
 
+    /// <summary>What the DataPlatformPolicies say (null: not judged, as with no policy installed).</summary>
+    public Stack.Policy.PolicyReport? Policy { get; set; }
+
     public V1Alpha1DataPlatformEnvironment Environment { get; private set; } = New();
 
     public static V1Alpha1DataPlatformEnvironment New(long generation = 1) => new()
@@ -42,7 +45,7 @@ internal sealed class LifecycleTestKit
     /// <summary>One step; its status is stored as the shell would write it.</summary>
     public LifecycleStep Step(Observation? observed = null)
     {
-        var step = EnvironmentLifecycle.Next(new LifecycleInput(Environment, Time.GetUtcNow(), Settings, Validation, Jitter, observed));
+        var step = EnvironmentLifecycle.Next(new LifecycleInput(Environment, Time.GetUtcNow(), Settings, Validation, Jitter, observed, Policy));
         if (step.StatusChanged)
         {
             Environment.Status = step.Status;
