@@ -26,7 +26,7 @@ public sealed class NamingSchemeTransitionTests
 
         var step = kit.Step();
 
-        Assert.Equal(LifecycleActionKind.RunUpdate, step.Action!.Kind);
+        Assert.Equal(LifecycleActionKind.RunPreview, step.Action!.Kind);
         Assert.Equal(NamingScheme.Legacy, kit.Environment.Status!.NamingScheme);
     }
 }

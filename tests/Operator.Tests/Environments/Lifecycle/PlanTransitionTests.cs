@@ -139,6 +139,26 @@ public sealed class PlanTransitionTests
         Assert.Equal(LifecycleActionKind.RunUpdate, step.Action?.Kind);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_governing_policy_holds_destructive_plans_the_spec_would_apply_unless_it_allows_them(bool allowed)
+    {
+        var policy = new Entities.Policy.V1Alpha1DataPlatformPolicy { Metadata = new() { Name = "platform" } };
+        policy.Spec.Changes.AllowDestructiveWithoutApproval = allowed;
+        var kit = new LifecycleTestKit { Policy = new Stack.Policy.PolicyReport([policy], []) }
+            .With(e => e.Spec.UpdatePolicy.Approval = ApprovalMode.Never);
+        kit.Step();
+
+        var step = kit.Step(kit.Previewed(UpdateReason.NewGeneration, LifecycleTestKit.ReplacesDatabase()));
+
+        Assert.Equal(allowed ? LifecycleActionKind.RunUpdate : null, step.Action?.Kind);
+        if (!allowed)
+        {
+            Assert.Equal("AwaitingApproval", kit.Reason(Condition.Ready));
+        }
+    }
+
     [Fact]
     public void A_drift_check_without_drift_writes_nothing_and_looks_again_after_the_interval()
     {

@@ -52,7 +52,7 @@ public sealed class PolicyTransitionTests
     }
 
     [Fact]
-    public void Allowed_again_the_stall_lifts_and_the_owed_update_runs()
+    public void Allowed_again_the_stall_lifts_and_the_owed_update_is_previewed_then_runs()
     {
         var kit = new LifecycleTestKit();
         kit.Succeed();
@@ -62,7 +62,7 @@ public sealed class PolicyTransitionTests
 
         var step = kit.Step();
 
-        Assert.Equal(LifecycleActionKind.RunUpdate, step.Action!.Kind);
+        Assert.Equal(LifecycleActionKind.RunPreview, step.Action!.Kind);
         Assert.Null(kit.Condition(Condition.Stalled));
         Assert.Equal(ConditionStatus.True, kit.State(Condition.Reconciling));
         kit.Update(kit.Succeeded());
