@@ -57,6 +57,7 @@ internal sealed class StackRequestFactory(IKubernetesClient client)
             SecretsProvider = spec.Stack.SecretsProvider ?? "passphrase",
             Environment = variables,
             Secrets = secrets,
+            Owner = new StackOwner(environment.Metadata.NamespaceProperty, environment.Metadata.Name, environment.Metadata.Uid, environment.Metadata.Generation ?? 0),
         }, null);
     }
 }
