@@ -19,9 +19,9 @@ internal static class Scenario
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<ScenarioResult> RunAsync(int n, TextWriter progress)
+    public static async Task<ScenarioResult> RunAsync(int n, TextWriter progress, bool jobs = false)
     {
-        await using var harness = await OperatorHarness.StartAsync(replicas: 0);
+        await using var harness = await OperatorHarness.StartAsync(replicas: 0, jobs: jobs);
         var bursts = Math.Max(0, Math.Min(Samples, n - Samples));
         harness.Faults(Enumerable.Range(0, n + Samples + bursts).Select(_ => ("up", "slow", 5)).ToArray());
 
