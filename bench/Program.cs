@@ -5,7 +5,7 @@ using DataPlatform.Bench;
 // pulumi, whose runs are slowed to a few milliseconds per resource so they keep the shape of a real update.
 // Usage: DataPlatform.Bench [N...] (default 100). Prints markdown tables (BENCHMARKS.md explains every figure).
 // --jobs runs every scenario in Job mode (engine runs as Jobs of the fake kubelet); --in-flight K,... measures the
-// operator's memory with K engine Jobs running at once instead.
+// operator's memory with K engine Jobs running at once instead; --apply-only stops after the at-rest figures.
 var jobs = args.Contains("--jobs");
 if (args.SkipWhile(a => a != "--in-flight").Skip(1).FirstOrDefault() is { } inFlight)
 {
@@ -25,7 +25,7 @@ var results = new List<ScenarioResult>();
 foreach (var n in sizes)
 {
     Console.Error.WriteLine($"N={n}: running{(jobs ? " (Job mode)" : "")}");
-    results.Add(await Scenario.RunAsync(n, Console.Error, jobs));
+    results.Add(await Scenario.RunAsync(n, Console.Error, jobs, applyOnly: args.Contains("--apply-only")));
 }
 
 Console.WriteLine(ScenarioResult.Table(results));

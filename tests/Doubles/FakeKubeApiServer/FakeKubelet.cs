@@ -58,7 +58,7 @@ public sealed class FakeKubelet : IPodLogSource, IAsyncDisposable
         if (_running.TryGetValue(new ResourceKey("", "pods", ns, pod), out var running))
         {
             running.Killed = true;
-            running.Process.Kill(entireProcessTree: true);
+            KillTree(running.Process);
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class FakeKubelet : IPodLogSource, IAsyncDisposable
         await _stop.CancelAsync();
         foreach (var running in _running.Values)
         {
-            running.Process.Kill(entireProcessTree: true);
+            KillTree(running.Process);
         }
 
         await Task.WhenAll(_tasks.ToArray()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -273,7 +273,7 @@ public sealed class FakeKubelet : IPodLogSource, IAsyncDisposable
             if (!running.OomKilled && Interlocked.Decrement(ref _oomKills) >= 0)
             {
                 running.OomKilled = true;
-                running.Process.Kill(entireProcessTree: true);
+                KillTree(running.Process);
             }
             else
             {
@@ -295,10 +295,7 @@ public sealed class FakeKubelet : IPodLogSource, IAsyncDisposable
             var grace = TimeSpan.FromSeconds((long?)pod["spec"]?["terminationGracePeriodSeconds"] ?? 30);
             _ = Task.Delay(grace, _server.Time).ContinueWith(_ =>
             {
-                if (!running.Process.HasExited)
-                {
-                    running.Process.Kill(entireProcessTree: true);
-                }
+                KillTree(running.Process);
             }, TaskScheduler.Default);
         }
 
@@ -352,6 +349,19 @@ public sealed class FakeKubelet : IPodLogSource, IAsyncDisposable
         catch (ApiErrorException e) when (e.Code == 404)
         {
             return null;
+        }
+    }
+
+    /// <summary>Kills a container's processes; one that has ended (and been disposed) meanwhile is left alone.</summary>
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // The process ended between the look and the kill.
         }
     }
 

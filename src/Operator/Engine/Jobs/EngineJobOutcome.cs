@@ -39,19 +39,18 @@ internal static class EngineJobOutcome
 
     public static EngineRunResult Of(V1Job? job, V1Pod? pod, EngineRunResult? reported, EngineOperation operation, DateTimeOffset started, DateTimeOffset now)
     {
-        if (reported is not null)
-        {
-            return reported;
-        }
-
-        var terminated = pod?.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Terminated;
-        if (terminated?.Message is { Length: > 0 } message && Parse(message) is { } fromMessage)
-        {
-            return fromMessage;
-        }
-
         var name = job?.Metadata?.Name ?? pod?.Metadata?.Name ?? "?";
         var failed = job?.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");
+        var terminated = pod?.Status?.ContainerStatuses?.FirstOrDefault()?.State?.Terminated;
+        reported ??= terminated?.Message is { Length: > 0 } message ? Parse(message) : null;
+        if (reported is not null)
+        {
+            // Stopped at the Job's deadline, the run reports itself cancelled (SIGTERM); it timed out, and its recoveries stand.
+            return failed?.Reason == "DeadlineExceeded" && reported.Outcome == EngineOutcome.Cancelled
+                ? DeadlinePassed(job!, name, operation, started, now) with { Recoveries = reported.Recoveries }
+                : reported;
+        }
+
         if (terminated?.Reason == "OOMKilled")
         {
             var limit = pod!.Spec?.Containers?.FirstOrDefault()?.Resources?.Limits?.TryGetValue("memory", out var l) == true ? l.ToString() : "none";
@@ -61,8 +60,7 @@ internal static class EngineJobOutcome
 
         if (failed?.Reason == "DeadlineExceeded")
         {
-            return new EngineRunResult(operation, EngineOutcome.TimedOut, new Dictionary<string, int>(), new Failure(DeadlineExceeded, FailureOutcome.Transient, null, null,
-                $"The {Name(operation)} Job {name} passed its deadline ({job!.Spec?.ActiveDeadlineSeconds} s) and was stopped; the next run recovers its lock."), [], started, now);
+            return DeadlinePassed(job!, name, operation, started, now);
         }
 
         if (pod?.Status?.Reason == "Evicted" || failed?.Message?.Contains("evict", StringComparison.OrdinalIgnoreCase) == true)
@@ -94,6 +92,10 @@ internal static class EngineJobOutcome
             return null;
         }
     }
+
+    private static EngineRunResult DeadlinePassed(V1Job job, string name, EngineOperation operation, DateTimeOffset started, DateTimeOffset now) =>
+        new(operation, EngineOutcome.TimedOut, new Dictionary<string, int>(), new Failure(DeadlineExceeded, FailureOutcome.Transient, null, null,
+            $"The {Name(operation)} Job {name} passed its deadline ({job.Spec?.ActiveDeadlineSeconds} s) and was stopped; the next run recovers its lock."), [], started, now);
 
     private static string Name(EngineOperation operation) => EngineJobLabels.OperationName(operation);
 

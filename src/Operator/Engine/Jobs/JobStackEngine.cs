@@ -82,7 +82,17 @@ internal sealed partial class JobStackEngine(
         var payload = new EngineJobPayload(operation, runRequest, new EngineJobSettings(
             _options.CliPath, engine.DefaultBackendUrl, engine.RunTimeout, engine.CancelGracePeriod, _options.Parallel, engine.Environment, failureOptions.Value.Patterns));
         var created = await jobs.CreateJobAsync(EngineJobBuilder.Job(name, _namespace, request, operation, _options, engine, passphrase is not null), cancellationToken);
-        await kubernetes.CreateAsync(EngineJobBuilder.Secret(created, EngineJobJson.Serialize(payload), passphrase), cancellationToken);
+        try
+        {
+            await kubernetes.CreateAsync(EngineJobBuilder.Secret(created, EngineJobJson.Serialize(payload), passphrase), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A Job without its Secret would wait for its volume until its deadline; no one would adopt it usefully.
+            await jobs.DeleteJobAsync(_namespace, name, CancellationToken.None);
+            throw;
+        }
+
         Log.Started(logger, name, operation, request.StackName);
         return created;
     }
@@ -101,10 +111,16 @@ internal sealed partial class JobStackEngine(
             while (true)
             {
                 current = await jobs.GetJobAsync(_namespace, name, cancellationToken);
-                pod = (await jobs.ListPodsAsync(_namespace, pods, cancellationToken)).MaxBy(p => p.Metadata.CreationTimestamp);
                 if (current is null || Finished(current))
                 {
+                    pod = (await jobs.ListPodsAsync(_namespace, pods, cancellationToken)).MaxBy(p => p.Metadata.CreationTimestamp);
                     break;
+                }
+
+                // Once its log is followed, the pod is looked at again only when the Job has ended.
+                if (follower is null)
+                {
+                    pod = (await jobs.ListPodsAsync(_namespace, pods, cancellationToken)).MaxBy(p => p.Metadata.CreationTimestamp);
                 }
 
                 if (EngineJobOutcome.Stuck(pod, operation, started, time.GetUtcNow()) is { } stuck)

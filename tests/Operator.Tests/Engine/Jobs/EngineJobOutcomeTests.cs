@@ -36,6 +36,19 @@ public sealed class EngineJobOutcomeTests
     }
 
     [Fact]
+    public void A_run_stopped_at_the_jobs_deadline_is_a_timeout_even_when_it_reported_itself_cancelled()
+    {
+        var cancelled = new EngineRunResult(EngineOperation.Up, EngineOutcome.Cancelled, new Dictionary<string, int>(),
+            new Failure("Cancelled", FailureOutcome.Transient, null, null, "The Up run was cancelled."), ["Cleared the stack lock left by the interrupted run."], Start, Start);
+        var job = Job(new V1JobCondition { Type = "Failed", Status = "True", Reason = "DeadlineExceeded" });
+
+        var result = EngineJobOutcome.Of(job, null, cancelled, EngineOperation.Up, Start, Start.AddHours(2));
+
+        Assert.Equal(EngineOutcome.TimedOut, result.Outcome);
+        Assert.Equal(["Cleared the stack lock left by the interrupted run."], result.Recoveries);
+    }
+
+    [Fact]
     public void An_evicted_pod_is_transient()
     {
         var pod = Pod(new V1ContainerStateTerminated { ExitCode = 137, Reason = "Error" });
