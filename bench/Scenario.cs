@@ -19,9 +19,9 @@ internal static class Scenario
     private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<ScenarioResult> RunAsync(int n, TextWriter progress)
+    public static async Task<ScenarioResult> RunAsync(int n, TextWriter progress, bool jobs = false, bool applyOnly = false)
     {
-        await using var harness = await OperatorHarness.StartAsync(replicas: 0);
+        await using var harness = await OperatorHarness.StartAsync(replicas: 0, jobs: jobs);
         var bursts = Math.Max(0, Math.Min(Samples, n - Samples));
         harness.Faults(Enumerable.Range(0, n + Samples + bursts).Select(_ => ("up", "slow", 5)).ToArray());
 
@@ -83,6 +83,12 @@ internal static class Scenario
         var restRuns = harness.Runs("up") - ups;
         var resting = await MemoryAsync(process);
         var cachedObject = CachedObjectBytes(harness.Server.Store);
+        progress.WriteLine($"N={n}: at rest RSS {resting.Rss / 1048576.0:0.0} MiB, managed heap {resting.Heap / 1048576.0:0.0} MiB, peak RSS {process.PeakRssBytes / 1048576.0:0.0} MiB, apply {ready.TotalSeconds:0.0} s, {ups / (double)n:0.00} ups/env, at rest {restRuns} runs and {rest.Values.Sum()} requests");
+        if (applyOnly)
+        {
+            return new ScenarioResult(n, ready, ups / (double)n, applyRequests, applyCpu, restRuns, restReconciles, rest, restCpu, emptyCpu, RestingResyncs,
+                process.PeakRssBytes, baseline, resting, cachedObject, [0], [0]);
+        }
 
         progress.WriteLine($"N={n}: measuring spec changes");
         var idle = new List<double>();

@@ -1,5 +1,6 @@
 using DataPlatform.Entities;
 using DataPlatform.Operator.Controllers;
+using DataPlatform.Operator.Engine;
 using DataPlatform.Operator.Environments.Lifecycle;
 using DataPlatform.Operator.Environments.Progress;
 using DataPlatform.Operator.Finalizers;
@@ -17,6 +18,7 @@ public static class OperatorServices
 {
     public static IServiceCollection AddDataPlatformOperator(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddEngineMode(configuration);
         services.AddDataPlatformStack(configuration);
         services.TryAddSingleton(provider => new OperatorMetrics(Prometheus.Metrics.DefaultRegistry, provider.GetService<TimeProvider>()));
         services.TryAddSingleton<IControllerObserver>(provider => provider.GetRequiredService<OperatorMetrics>().Runtime);

@@ -17,7 +17,7 @@ namespace DataPlatform.EndToEnd.Tests;
 /// The real operator host against the fake API server and the fake pulumi: environments are created with the real
 /// KubernetesClient, and tests wait on what a user would see (conditions, the Secret) with a deadline.
 /// </summary>
-internal sealed class OperatorHarness : IAsyncDisposable
+internal sealed partial class OperatorHarness : IAsyncDisposable
 {
     /// <summary>
     /// The checked-in CRD installed as apiextensions installs it: a CRD the real API server would reject fails
@@ -58,11 +58,16 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// <summary>The harness's scratch folder, deleted on dispose.</summary>
     public string Root => _root;
 
-    public static async Task<OperatorHarness> StartAsync(int replicas = 1, int workers = 8, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<OperatorHarness> StartAsync(int replicas = 1, int workers = 8, IReadOnlyDictionary<string, string?>? settings = null, bool jobs = false)
     {
         var server = new FakeApiServer([Environments, Policies]) { BookmarkInterval = TimeSpan.FromMilliseconds(200) };
         await server.StartAsync();
         var harness = new OperatorHarness(server);
+        if (jobs)
+        {
+            harness.RunEngineAsJobs();
+        }
+
         for (var i = 0; i < replicas; i++)
         {
             await harness.StartHostAsync($"operator-{i}", workers, settings: settings);
@@ -105,7 +110,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// The settings every operator replica of this harness runs with: the fake pulumi and its fault script and call
     /// log, a workspace per replica, and leader election fast enough for tests.
     /// </summary>
-    public Dictionary<string, string?> HostSettings(string identity, int workers = 8, string shutdownTimeout = "00:00:30") => new()
+    public Dictionary<string, string?> HostSettings(string identity, int workers = 8, string shutdownTimeout = "00:00:30") => WithJobSettings(new()
     {
         ["Engine:CliPath"] = FakePulumiLocator.Path,
         ["Engine:WorkspaceRoot"] = Path.Combine(_root, "workspaces-" + identity),
@@ -123,7 +128,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         ["Webhook:CertDirectory"] = CertDirectory(identity),
         ["Webhook:Port"] = "0",
         ["Webhook:CertificateCheckInterval"] = "00:00:00",
-    };
+    });
 
     /// <summary>Where a replica looks for its webhook certificate; nothing is there unless a test writes one before starting it.</summary>
     public string CertDirectory(string identity) => Path.Combine(_root, "certs-" + identity);
@@ -296,6 +301,11 @@ internal sealed class OperatorHarness : IAsyncDisposable
         foreach (var host in _hosts.ToList())
         {
             await StopHostAsync(host);
+        }
+
+        if (Kubelet is not null)
+        {
+            await Kubelet.DisposeAsync();
         }
 
         Kubernetes.Dispose();

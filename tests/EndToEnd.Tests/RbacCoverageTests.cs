@@ -14,6 +14,8 @@ public sealed class RbacCoverageTests
         ["leases"] = "coordination.k8s.io",
         ["dataplatformpolicies"] = "dataplatform.io",
         ["namespaces"] = "",
+        ["jobs"] = "batch",
+        ["pods"] = "",
     };
 
     private static readonly Dictionary<string, string> Verbs = new(StringComparer.Ordinal)
@@ -42,5 +44,29 @@ public sealed class RbacCoverageTests
         Assert.Empty(observed.Except(granted));
         Assert.Contains("dataplatform.io/dataplatformenvironments/status:update", observed);
         Assert.Contains("coordination.k8s.io/leases:update", observed);
+        Assert.DoesNotContain(observed, c => c.StartsWith("batch/", StringComparison.Ordinal) || c.StartsWith("/pods", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_job_mode_the_operator_makes_only_granted_calls_and_uses_every_engine_jobs_grant()
+    {
+        await using var harness = await StartAsync(jobs: true);
+        harness.Faults(("up", "throttle", 0));
+        await harness.CreateAsync("audited");
+        await harness.WaitForAsync("audited", e => Condition(e, "Ready") == "True", "Ready");
+        await harness.DeleteAsync("audited");
+        await harness.WaitForAsync("audited", e => e is null, "gone");
+
+        // The fake kubelet and Job controller write pods and Job status themselves (the kube-controller-manager's part).
+        var observed = harness.Server.Requests.Counts.Keys
+            .Select(k => k.Split(' '))
+            .Where(k => !(k[1] == "dataplatformenvironments" && k[0] is "POST" or "DELETE"))
+            .Select(k => $"{Groups[k[1].Split('/')[0]]}/{k[1]}:{Verbs[k[0]]}")
+            .ToHashSet(StringComparer.Ordinal);
+        var engineJobs = ExpectedCalls.Of("engineJobs");
+        var granted = ExpectedCalls.Of("cluster").Union(ExpectedCalls.Of("leaderElection")).Union(engineJobs).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(observed.Except(granted));
+        Assert.Empty(engineJobs.Except(observed));
     }
 }

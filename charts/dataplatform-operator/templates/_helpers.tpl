@@ -78,12 +78,73 @@ typical run, limits the worst, for the configured concurrency. `resources` set e
 {{- if .Values.resources }}
 {{- toYaml .Values.resources }}
 {{- else }}
-{{- $runs := int .Values.operator.maxConcurrentReconciles }}
 {{- $s := .Values.sizing }}
+{{- if eq .Values.engine.mode "Job" }}
+{{- /* Job mode: runs are Jobs with their own resources; the operator keeps only short CLI calls (stack outputs, stack ls). */}}
+requests:
+  cpu: {{ printf "%dm" (int $s.operatorCpuMillis) }}
+  memory: {{ printf "%dMi" (add (int $s.operatorMemoryMiB) (int $s.jobModeCliMemoryMiB)) }}
+limits:
+  memory: {{ printf "%dMi" (add (int $s.operatorMemoryMiB) (int $s.jobModeCliMemoryMiB)) }}
+{{- else }}
+{{- $runs := int .Values.operator.maxConcurrentReconciles }}
 requests:
   cpu: {{ printf "%dm" (add (int $s.operatorCpuMillis) (mul $runs (int $s.perRunCpuMillis))) }}
   memory: {{ printf "%dMi" (add (int $s.operatorMemoryMiB) (mul $runs (int $s.perRunMemoryRequestMiB))) }}
 limits:
   memory: {{ printf "%dMi" (add (int $s.operatorMemoryMiB) (mul $runs (int $s.perRunMemoryLimitMiB))) }}
 {{- end }}
+{{- end }}
+{{- end }}
+
+
+{{- /*
+Where engine runs execute (DESIGN.md section 10). Job: each run is a Job in the release namespace from the
+operator's own image, with engine.job's resources. InProcess: runs are children of the operator, capped by the
+memory budget (the container's limit, less the operator's own share, per run).
+*/}}
+{{- define "dpo.engineModeEnv" -}}
+- name: DATAPLATFORM_Engine__Mode
+  value: {{ .Values.engine.mode | quote }}
+{{- if eq .Values.engine.mode "Job" }}
+{{- $j := .Values.engine.job }}
+- name: DATAPLATFORM_Engine__Job__Namespace
+  value: {{ .Release.Namespace | quote }}
+- name: DATAPLATFORM_Engine__Job__Image
+  value: {{ include "dpo.image" . | quote }}
+- name: DATAPLATFORM_Engine__Job__ImagePullPolicy
+  value: {{ .Values.image.pullPolicy | quote }}
+- name: DATAPLATFORM_Engine__Job__ServiceAccountName
+  value: {{ default (include "dpo.serviceAccount" .) $j.serviceAccountName | quote }}
+- name: DATAPLATFORM_Engine__Job__CliPath
+  value: /opt/pulumi/pulumi
+- name: DATAPLATFORM_Engine__Job__CpuRequest
+  value: {{ $j.cpuRequest | quote }}
+- name: DATAPLATFORM_Engine__Job__MemoryRequest
+  value: {{ $j.memoryRequest | quote }}
+{{- with $j.cpuLimit }}
+- name: DATAPLATFORM_Engine__Job__CpuLimit
+  value: {{ . | quote }}
+{{- end }}
+- name: DATAPLATFORM_Engine__Job__MemoryLimit
+  value: {{ $j.memoryLimit | quote }}
+- name: DATAPLATFORM_Engine__Job__Parallel
+  value: {{ $j.parallel | quote }}
+- name: DATAPLATFORM_Engine__Job__WorkspaceSizeLimit
+  value: {{ $j.workspaceSizeLimit | quote }}
+- name: DATAPLATFORM_Engine__Job__TtlAfterFinished
+  value: {{ include "dpo.timespan" $j.ttlAfterFinishedSeconds | quote }}
+- name: DATAPLATFORM_Engine__Job__PollInterval
+  value: {{ include "dpo.timespan" $j.pollIntervalSeconds | quote }}
+{{- else }}
+- name: DATAPLATFORM_Engine__InProcess__MemoryPerRunMiB
+  value: {{ .Values.sizing.perRunMemoryLimitMiB | quote }}
+- name: DATAPLATFORM_Engine__InProcess__OperatorReserveMiB
+  value: {{ .Values.sizing.operatorMemoryMiB | quote }}
+{{- end }}
+{{- end }}
+
+{{- /* Seconds as a .NET TimeSpan (d.hh:mm:ss), for values that may pass 24 hours. */}}
+{{- define "dpo.timespan" -}}
+{{- $s := int . }}{{ printf "%d.%02d:%02d:%02d" (div $s 86400) (mod (div $s 3600) 24) (mod (div $s 60) 60) (mod $s 60) }}
 {{- end }}

@@ -55,6 +55,7 @@ internal static class Verbs
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr, stdin));
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr, stdin));
         root.Subcommands.Add(GenerateCrdCommand.Create(stdout));
+        root.Subcommands.Add(EngineCommand.Create(stdout, stderr));
         return root;
     }
 }

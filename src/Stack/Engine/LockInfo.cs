@@ -16,10 +16,16 @@ internal sealed partial record LockInfo(string Host, int Pid, DateTimeOffset Cre
 
     /// <summary>
     /// A lock is stale when its process is gone from this machine (a crashed run of this pod, whose host name
-    /// survives a container restart) or when it is older than the longest run could be.
+    /// survives a container restart), when its host is one the caller knows is gone (an engine Job's pod whose Job
+    /// no longer runs), or when it is older than the longest run could be.
     /// </summary>
-    public bool IsStale(DateTimeOffset now, TimeSpan longestRun)
+    public bool IsStale(DateTimeOffset now, TimeSpan longestRun, IReadOnlyList<string>? goneHosts = null)
     {
+        if (goneHosts?.Any(prefix => prefix.Length > 0 && Host.StartsWith(prefix, StringComparison.Ordinal)) == true)
+        {
+            return true;
+        }
+
         if (string.Equals(Host, Environment.MachineName, StringComparison.Ordinal) && !ProcessAlive(Pid))
         {
             return true;

@@ -95,6 +95,11 @@ internal sealed partial class PulumiCli(StackEngineOptions options, ILogger logg
             environment["PULUMI_HOME"] = options.PulumiHome;
         }
 
+        if (options.Parallel is { } parallel)
+        {
+            environment["PULUMI_PARALLEL"] = parallel.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (stackOperation)
         {
             environment["PULUMI_DEBUG_COMMANDS"] = "true";

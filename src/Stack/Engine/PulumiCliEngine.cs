@@ -57,7 +57,7 @@ public sealed partial class PulumiCliEngine : IStackEngine
 
         var result = await RunOnceAsync(request, operation, directory, progress, recoveries, started, cancellationToken);
         if (result.Failure is { Class: "LockHeld" } failure && LockInfo.Parse(failure.Message) is { Count: > 0 } locks
-            && locks.All(l => l.IsStale(_time.GetUtcNow(), _options.RunTimeout + _options.CancelGracePeriod)))
+            && locks.All(l => l.IsStale(_time.GetUtcNow(), _options.RunTimeout + _options.CancelGracePeriod, request.GoneLockHolders)))
         {
             await RecoverAsync(request, directory, recoveries, cancellationToken);
             result = await RunOnceAsync(request, operation, directory, progress, recoveries, started, cancellationToken);

@@ -32,6 +32,9 @@ public sealed class StackEngineOptions
     /// <summary>Extra environment for every CLI run, such as HTTPS_PROXY or AWS_STS_REGIONAL_ENDPOINTS.</summary>
     public Dictionary<string, string> Environment { get; set; } = [];
 
+    /// <summary>The engine's parallelism (PULUMI_PARALLEL, the bound on concurrent resource operations); null leaves the CLI's default of 4 x CPUs.</summary>
+    public int? Parallel { get; set; }
+
     /// <summary>The oldest CLI the driver works with (file event logs, the commands of FACTS.md).</summary>
     public Version MinimumVersion { get; set; } = new(3, 100, 0);
 }

@@ -29,6 +29,11 @@ internal sealed class StackEngineOptionsValidator : IValidateOptions<StackEngine
             failures.Add($"Engine:CancelGracePeriod must not be negative. It is {options.CancelGracePeriod}.");
         }
 
+        if (options.Parallel is < 1 or > 256)
+        {
+            failures.Add($"Engine:Parallel must be 1 to 256 when set. It is {options.Parallel}.");
+        }
+
         if (options.DefaultBackendUrl is not null && !Uri.TryCreate(options.DefaultBackendUrl, UriKind.Absolute, out _))
         {
             failures.Add("Engine:DefaultBackendUrl must be a URL such as s3://bucket or file:///path.");

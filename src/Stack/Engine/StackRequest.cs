@@ -21,4 +21,13 @@ public sealed record StackRequest
 
     /// <summary>Values to scrub from every message (passwords known to the caller, credentials).</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>The environment the stack belongs to (labels of an engine Job, adoption after a restart); null outside the operator.</summary>
+    public StackOwner? Owner { get; init; }
+
+    /// <summary>
+    /// Host-name prefixes of lock holders known to be gone (the pods of this stack's engine Jobs, none of which runs
+    /// when a new one starts): a lock from such a host is stale at once and recovered (DESIGN.md sections 6 and 10).
+    /// </summary>
+    public IReadOnlyList<string> GoneLockHolders { get; init; } = [];
 }

@@ -59,6 +59,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// <summary>How often an open watch that asked for bookmarks gets one.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Serves <c>pods/{name}/log</c>; set by <see cref="FakeKubelet"/>, which runs the pods.</summary>
+    public IPodLogSource? PodLogs { get; set; }
+
     public Uri Address { get; private set; } = new("http://127.0.0.1");
 
     public async Task StartAsync()
@@ -119,6 +122,13 @@ public sealed class FakeApiServer : IAsyncDisposable
             if (segments is ["version"])
             {
                 await context.Response.WriteAsJsonAsync(new { major = "1", minor = "33", gitVersion = "v1.33.0-fake" });
+                return;
+            }
+
+            if (segments is ["api", "v1", "namespaces", var podNamespace, "pods", var podName, "log"])
+            {
+                Requests.Record("GET", "pods/log");
+                await (PodLogs ?? throw new ApiErrorException(404, "NotFound", $"pods \"{podName}\" not found")).ServeAsync(context, podNamespace, podName);
                 return;
             }
 

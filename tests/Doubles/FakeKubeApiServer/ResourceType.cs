@@ -18,6 +18,8 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
         new("", "v1", "namespaces", "Namespace"),
         new("events.k8s.io", "v1", "events", "Event"),
         new("coordination.k8s.io", "v1", "leases", "Lease"),
+        new("batch", "v1", "jobs", "Job", StatusSubresource: true),
+        new("", "v1", "pods", "Pod", StatusSubresource: true),
     ];
 
     /// <summary>

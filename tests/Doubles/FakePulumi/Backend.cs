@@ -132,7 +132,7 @@ internal sealed class Backend(string root, string project, string stack)
         {
             ["pid"] = Environment.ProcessId,
             ["user"] = Environment.UserName,
-            ["host"] = Environment.MachineName,
+            ["host"] = Environment.GetEnvironmentVariable("HOSTNAME") is { Length: > 0 } hostname ? hostname : Environment.MachineName,
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
         }.ToJsonString());
         return path;

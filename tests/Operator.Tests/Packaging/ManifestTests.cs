@@ -102,13 +102,31 @@ public sealed class ManifestTests
     [Theory]
     [InlineData(1, 4, 320 + (4 * 1400))]
     [InlineData(8, 8, 320 + (8 * 1400))]
-    public async Task Memory_limits_follow_the_configured_concurrency(int replicas, int concurrency, int limitMiB)
+    public async Task Memory_limits_follow_the_configured_concurrency_in_process(int replicas, int concurrency, int limitMiB)
     {
-        var deployment = (await Rendered.HelmAsync($"replicaCount={replicas}", $"operator.maxConcurrentReconciles={concurrency}")).Single(d => (string?)d["kind"] == "Deployment");
+        var deployment = (await Rendered.HelmAsync("engine.mode=InProcess", $"replicaCount={replicas}", $"operator.maxConcurrentReconciles={concurrency}")).Single(d => (string?)d["kind"] == "Deployment");
         var resources = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"]!;
 
         Assert.Equal($"{limitMiB}Mi", (string?)resources["limits"]!["memory"]);
         Assert.Equal($"{320 + (concurrency * 600)}Mi", (string?)resources["requests"]!["memory"]);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(32)]
+    public async Task In_job_mode_the_operator_stays_small_whatever_the_concurrency_and_jobs_get_the_image_and_resources(int concurrency)
+    {
+        var deployment = (await Rendered.HelmAsync($"operator.maxConcurrentReconciles={concurrency}", "image.tag=1.2.3")).Single(d => (string?)d["kind"] == "Deployment");
+        var container = deployment["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        var env = container["env"]!.AsArray();
+        string? Env(string name) => (string?)env.SingleOrDefault(e => (string?)e!["name"] == name)?["value"];
+
+        Assert.Equal($"{320 + 256}Mi", (string?)container["resources"]!["limits"]!["memory"]);
+        Assert.Equal("Job", Env("DATAPLATFORM_Engine__Mode"));
+        Assert.Equal((string?)container["image"], Env("DATAPLATFORM_Engine__Job__Image"));
+        Assert.Equal("2Gi", Env("DATAPLATFORM_Engine__Job__MemoryLimit"));
+        Assert.Equal("1.00:00:00", Env("DATAPLATFORM_Engine__Job__TtlAfterFinished"));
+        Assert.Equal("16", Env("DATAPLATFORM_Engine__Job__Parallel"));
     }
 
     [Fact]

@@ -11,9 +11,11 @@ public sealed class RbacTests
     {
         var cluster = Rules(Load("config", "rbac", "role.yaml"));
         var leader = Rules(Load("config", "rbac", "leader_election_role.yaml"));
+        var engineJobs = Rules(Load("config", "rbac", "engine_jobs_role.yaml"));
 
         Assert.Equal(ExpectedCalls.Of("cluster"), cluster);
         Assert.Equal(ExpectedCalls.Of("leaderElection"), leader);
+        Assert.Equal(ExpectedCalls.Of("engineJobs"), engineJobs);
     }
 
     [Fact]
@@ -22,7 +24,8 @@ public sealed class RbacTests
         var documents = await Rendered.HelmAsync();
 
         Assert.Equal(ExpectedCalls.Of("cluster"), Rules(documents.Single(d => (string?)d["kind"] == "ClusterRole")));
-        Assert.Equal(ExpectedCalls.Of("leaderElection"), Rules(documents.Single(d => (string?)d["kind"] == "Role")));
+        Assert.Equal(ExpectedCalls.Of("leaderElection"), Rules(Role(documents, "-leader-election")));
+        Assert.Equal(ExpectedCalls.Of("engineJobs"), Rules(Role(documents, "-engine-jobs")));
     }
 
     [Fact]
@@ -48,6 +51,17 @@ public sealed class RbacTests
     {
         Assert.Subset(ExpectedCalls.Of("cluster"), ExpectedCalls.Of("namespaced"));
     }
+
+    [Fact]
+    public async Task In_process_mode_renders_no_engine_jobs_role()
+    {
+        var documents = await Rendered.HelmAsync("engine.mode=InProcess");
+
+        Assert.DoesNotContain(documents, d => (string?)d["kind"] == "Role" && ((string?)d["metadata"]!["name"])!.EndsWith("-engine-jobs", StringComparison.Ordinal));
+    }
+
+    private static JsonObject Role(IReadOnlyList<JsonObject> documents, string suffix) =>
+        documents.Single(d => (string?)d["kind"] == "Role" && ((string?)d["metadata"]!["name"])!.EndsWith(suffix, StringComparison.Ordinal));
 
     private static JsonObject Load(params string[] path) => YamlJson.ParseAll(File.ReadAllText(RepoPaths.InRepo(path))).Single()!.AsObject();
 

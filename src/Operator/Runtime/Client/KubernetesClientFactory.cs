@@ -21,5 +21,6 @@ public static class KubernetesClientFactory
     {
         services.TryAddSingleton(_ => Create(configuration[KubeconfigSetting]));
         services.TryAddSingleton<IKubernetesClient>(provider => new KubernetesClient(provider.GetRequiredService<IKubernetes>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IEngineJobClient>(provider => new EngineJobClient(provider.GetRequiredService<IKubernetes>()));
     }
 }
