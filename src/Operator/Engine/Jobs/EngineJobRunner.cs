@@ -73,8 +73,25 @@ internal static class EngineJobRunner
             json = Scrub(EngineJobJson.Serialize(shorter), secrets);
         }
 
+        if (Encoding.UTF8.GetByteCount(json) > TerminationMessageLimit && result.Plan is { } plan)
+        {
+            // A preview's plan of a whole stack is larger than a termination message. The log's last line carries it
+            // whole; when only this message is left (the log is gone), the run says so and is previewed again.
+            json = Scrub(EngineJobJson.Serialize(result with
+            {
+                Outcome = EngineOutcome.Failed,
+                Plan = null,
+                Failure = new Failure(PlanTooLarge, FailureOutcome.Transient, null, null,
+                    $"The preview's plan ({plan.Steps.Count} steps) does not fit in the engine pod's termination message and its log is gone; the change is previewed again."),
+                Recoveries = [],
+            }), secrets);
+        }
+
         return json;
     }
+
+    /// <summary>The failure class of a preview whose plan reached the operator by neither the log nor the termination message.</summary>
+    public const string PlanTooLarge = "EnginePlanTooLarge";
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 

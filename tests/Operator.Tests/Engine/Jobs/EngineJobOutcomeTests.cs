@@ -128,6 +128,27 @@ public sealed class EngineJobOutcomeTests
         Assert.Equal("AccessDenied", EngineJobOutcome.Parse(text)!.Failure!.Class);
     }
 
+    [Fact]
+    public void A_plan_too_large_for_the_termination_message_becomes_a_transient_failure_that_previews_again()
+    {
+        var steps = Enumerable.Range(0, 80)
+            .Select(i => new DataPlatform.Stack.Engine.Events.StepMetadata("update", $"urn:pulumi:dev::dataplatform::aws:rds/cluster:Cluster::resource-number-{i}", "aws:rds/cluster:Cluster") { Diffs = ["tags", "tagsAll"] })
+            .ToList();
+        var preview = new EngineRunResult(EngineOperation.Preview, EngineOutcome.Succeeded, new Dictionary<string, int> { ["update"] = 80 }, null, [], Start, Start)
+        {
+            Plan = new PreviewPlan("0123456789abcdef", steps),
+        };
+
+        var text = EngineJobRunner.TerminationMessage(preview, []);
+        var parsed = EngineJobOutcome.Parse(text)!;
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(text) <= EngineJobRunner.TerminationMessageLimit);
+        Assert.Equal((EngineOutcome.Failed, EngineJobRunner.PlanTooLarge, true), (parsed.Outcome, parsed.Failure!.Class, parsed.Failure.Transient));
+        Assert.Null(parsed.Plan);
+        var small = preview with { Plan = new PreviewPlan("0123456789abcdef", steps.Take(2).ToList()) };
+        Assert.Equal(["tags", "tagsAll"], EngineJobOutcome.Parse(EngineJobRunner.TerminationMessage(small, []))!.Plan!.Steps[1].Diffs);
+    }
+
     private static V1JobCondition Failed(string reason) => new() { Type = "Failed", Status = "True", Reason = reason, Message = "Job has reached the specified backoff limit" };
 
     private static V1Job Job(params V1JobCondition[] conditions) => new()
