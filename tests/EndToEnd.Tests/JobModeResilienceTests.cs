@@ -34,7 +34,9 @@ public sealed class JobModeResilienceTests
         var oom = Assert.Single(harness.EngineObjectHistory().Where(o => (string?)o["kind"] == "Pod"
             && (string?)o["status"]?["containerStatuses"]?[0]?["state"]?["terminated"]?["reason"] == "OOMKilled").DistinctBy(o => (string?)o["metadata"]!["uid"]));
         Assert.Equal(137, (int?)oom["status"]!["containerStatuses"]![0]!["state"]!["terminated"]!["exitCode"]);
-        Assert.Equal(2, Jobs(harness).Count(j => Label(j, "dataplatform.io/operation") == "up"));
+        // Every update is previewed first (DESIGN.md section 11): the killed engine Job was the preview, run again after it.
+        Assert.Equal(2, Jobs(harness).Count(j => Label(j, "dataplatform.io/operation") == "preview"));
+        Assert.Equal(1, Jobs(harness).Count(j => Label(j, "dataplatform.io/operation") == "up"));
     }
 
     [Fact]

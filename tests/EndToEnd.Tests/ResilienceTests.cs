@@ -64,11 +64,22 @@ public sealed class ResilienceTests
 
         try
         {
-            var lease = await harness.Kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("dataplatform-operator-leader", "operators");
-            lease.Spec.HolderIdentity = "intruder";
-            lease.Spec.RenewTime = DateTime.UtcNow.AddMinutes(5);
-            lease.Spec.LeaseDurationSeconds = 3600;
-            await harness.Kubernetes.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "dataplatform-operator-leader", "operators");
+            // The holder renews while we write: read and replace again on 409, as any lease writer must.
+            for (var attempt = 1; ; attempt++)
+            {
+                var lease = await harness.Kubernetes.CoordinationV1.ReadNamespacedLeaseAsync("dataplatform-operator-leader", "operators");
+                lease.Spec.HolderIdentity = "intruder";
+                lease.Spec.RenewTime = DateTime.UtcNow.AddMinutes(5);
+                lease.Spec.LeaseDurationSeconds = 3600;
+                try
+                {
+                    await harness.Kubernetes.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "dataplatform-operator-leader", "operators");
+                    break;
+                }
+                catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < 10)
+                {
+                }
+            }
 
             await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(1, System.Environment.ExitCode);
