@@ -18,9 +18,7 @@ internal static class Faults
             return null;
         }
 
-        using var mutex = new Mutex(false, "fake-pulumi-faults");
-        mutex.WaitOne();
-        try
+        using (MachineLock.Take("fake-pulumi-faults"))
         {
             var faults = JsonNode.Parse(File.ReadAllText(path))!.AsArray();
             var fault = faults.FirstOrDefault(f => (string?)f!["command"] == command);
@@ -32,10 +30,6 @@ internal static class Faults
             faults.Remove(fault);
             File.WriteAllText(path, faults.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return fault.AsObject();
-        }
-        finally
-        {
-            mutex.ReleaseMutex();
         }
     }
 

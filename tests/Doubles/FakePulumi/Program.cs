@@ -30,14 +30,8 @@ static void Log(string[] args)
     environment["PULUMI_CONFIG_PASSPHRASE"] = Environment.GetEnvironmentVariable("PULUMI_CONFIG_PASSPHRASE") is null ? null : "[set]";
     environment["PULUMI_CONFIG_PASSPHRASE_FILE"] = Environment.GetEnvironmentVariable("PULUMI_CONFIG_PASSPHRASE_FILE") is null ? null : "[set]";
     var line = new JsonObject { ["args"] = new JsonArray(args.Select(a => (JsonNode?)a).ToArray()), ["cwd"] = Directory.GetCurrentDirectory(), ["env"] = environment };
-    using var mutex = new Mutex(false, "fake-pulumi-call-log");
-    mutex.WaitOne();
-    try
+    using (MachineLock.Take("fake-pulumi-call-log"))
     {
         File.AppendAllText(path, line.ToJsonString() + "\n");
-    }
-    finally
-    {
-        mutex.ReleaseMutex();
     }
 }
