@@ -3,21 +3,24 @@ namespace DataPlatform.Stack.Program;
 /// <summary>
 /// The input properties whose change makes the AWS provider replace a resource of the program rather than update it
 /// (ForceNew in terraform-provider-aws, reported by pulumi-aws as replace keys). Used only to predict a plan offline
-/// (<c>plan OLD NEW</c>); the operator itself trusts the engine's preview.
+/// (<c>plan OLD NEW</c>); the operator itself trusts the engine's preview. Checked against the schemas in
+/// hashicorp/terraform-provider-aws (internal/service/rds, elasticache, s3, kms, kinesis, secretsmanager, ec2, iam,
+/// logs, codebuild, codepipeline; 2026-11-29): every property listed is ForceNew there; a DB instance's identifier is
+/// not since provider v5 (it renames in place), and parameter groups' description is.
 /// </summary>
 public static class ReplacementRules
 {
     private static readonly Dictionary<string, string[]> ByType = new(StringComparer.Ordinal)
     {
         ["aws:rds/cluster:Cluster"] = ["clusterIdentifier", "engine", "engineMode", "databaseName", "masterUsername", "kmsKeyId", "storageEncrypted", "dbSubnetGroupName", "availabilityZones"],
-        ["aws:rds/instance:Instance"] = ["identifier", "engine", "dbName", "username", "kmsKeyId", "storageEncrypted", "availabilityZone"],
-        ["aws:rds/clusterInstance:ClusterInstance"] = ["identifier", "clusterIdentifier", "engine", "dbSubnetGroupName"],
+        ["aws:rds/instance:Instance"] = ["engine", "dbName", "username", "kmsKeyId", "storageEncrypted", "availabilityZone"],
+        ["aws:rds/clusterInstance:ClusterInstance"] = ["identifier", "clusterIdentifier", "engine", "dbSubnetGroupName", "availabilityZone"],
         ["aws:rds/subnetGroup:SubnetGroup"] = ["name"],
-        ["aws:rds/parameterGroup:ParameterGroup"] = ["name", "family"],
-        ["aws:rds/clusterParameterGroup:ClusterParameterGroup"] = ["name", "family"],
-        ["aws:elasticache/replicationGroup:ReplicationGroup"] = ["replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "subnetGroupName"],
+        ["aws:rds/parameterGroup:ParameterGroup"] = ["name", "family", "description"],
+        ["aws:rds/clusterParameterGroup:ClusterParameterGroup"] = ["name", "family", "description"],
+        ["aws:elasticache/replicationGroup:ReplicationGroup"] = ["replicationGroupId", "atRestEncryptionEnabled", "kmsKeyId", "subnetGroupName", "port"],
         ["aws:elasticache/subnetGroup:SubnetGroup"] = ["name"],
-        ["aws:elasticache/parameterGroup:ParameterGroup"] = ["name", "family"],
+        ["aws:elasticache/parameterGroup:ParameterGroup"] = ["name", "family", "description"],
         ["aws:s3/bucket:Bucket"] = ["bucket", "bucketPrefix", "objectLockEnabled"],
         ["aws:kinesis/stream:Stream"] = ["name"],
         ["aws:kms/key:Key"] = ["customerMasterKeySpec", "keyUsage", "multiRegion"],
@@ -26,7 +29,7 @@ public static class ReplacementRules
         ["aws:ec2/vpc:Vpc"] = ["cidrBlock"],
         ["aws:ec2/subnet:Subnet"] = ["cidrBlock", "vpcId", "availabilityZone"],
         ["aws:ec2/securityGroup:SecurityGroup"] = ["name", "vpcId", "description"],
-        ["aws:iam/role:Role"] = ["name"],
+        ["aws:iam/role:Role"] = ["name", "path"],
         ["aws:cloudwatch/logGroup:LogGroup"] = ["name"],
         ["aws:codebuild/project:Project"] = ["name"],
         ["aws:codepipeline/pipeline:Pipeline"] = ["name"],
