@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Spec;
 
 namespace DataPlatform.Entities.Policy;
 
@@ -8,13 +9,13 @@ public sealed class StackDefaults
 {
     /// <summary>Pulumi state backend URL for environments without spec.stack.backendUrl.</summary>
     [JsonPropertyName("backendUrl")]
-    [RegularExpression("^(s3|azblob|gs|file|https)://.+$")]
+    [RegularExpression(StackSpec.BackendUrlPattern)]
     [MaxLength(2048)]
     public string? BackendUrl { get; set; }
 
     /// <summary>Pulumi secrets provider for environments without spec.stack.secretsProvider.</summary>
     [JsonPropertyName("secretsProvider")]
-    [RegularExpression("^(passphrase|awskms://.+|azurekeyvault://.+|gcpkms://.+|hashivault://.+)$")]
+    [RegularExpression(StackSpec.SecretsProviderPattern)]
     [MaxLength(2048)]
     public string? SecretsProvider { get; set; }
 }

@@ -6,15 +6,21 @@ namespace DataPlatform.Entities.Spec;
 /// <summary>How the operator runs the Pulumi stack.</summary>
 public sealed class StackSpec
 {
+    /// <summary>The state backends Pulumi supports; also what a DataPlatformPolicy's default backend must match.</summary>
+    public const string BackendUrlPattern = "^(s3|azblob|gs|file|https)://.+$";
+
+    /// <summary>The secrets providers Pulumi supports; also what a DataPlatformPolicy's default provider must match.</summary>
+    public const string SecretsProviderPattern = "^(passphrase|awskms://.+|azurekeyvault://.+|gcpkms://.+|hashivault://.+)$";
+
     /// <summary>Pulumi state backend URL, such as s3://state-bucket?region=eu-west-1. Defaults to the operator's setting.</summary>
     [JsonPropertyName("backendUrl")]
-    [RegularExpression("^(s3|azblob|gs|file|https)://.+$")]
+    [RegularExpression(BackendUrlPattern)]
     [MaxLength(2048)]
     public string? BackendUrl { get; set; }
 
     /// <summary>Pulumi secrets provider, such as awskms://alias/pulumi-state. Defaults to a passphrase from the operator's Secret.</summary>
     [JsonPropertyName("secretsProvider")]
-    [RegularExpression("^(passphrase|awskms://.+|azurekeyvault://.+|gcpkms://.+|hashivault://.+)$")]
+    [RegularExpression(SecretsProviderPattern)]
     [MaxLength(2048)]
     public string? SecretsProvider { get; set; }
 
