@@ -270,15 +270,36 @@ public sealed class FakeKubelet : IPodLogSource, IAsyncDisposable
         while (await reader.ReadLineAsync() is { } line)
         {
             log.Append(line);
-            if (!running.OomKilled && Interlocked.Decrement(ref _oomKills) >= 0)
+            if (TakeOomKill(running))
             {
-                running.OomKilled = true;
                 KillTree(running.Process);
             }
-            else
+        }
+    }
+
+    /// <summary>
+    /// Takes one injected OOM kill for a container not already killed, if any is left: once per container however
+    /// many lines its stdout and stderr still deliver after the kill, and the count never grows back.
+    /// </summary>
+    private bool TakeOomKill(RunningPod running)
+    {
+        lock (running)
+        {
+            if (running.OomKilled)
             {
-                Interlocked.Increment(ref _oomKills);
+                return false;
             }
+
+            while (Volatile.Read(ref _oomKills) is var left and > 0)
+            {
+                if (Interlocked.CompareExchange(ref _oomKills, left - 1, left) == left)
+                {
+                    running.OomKilled = true;
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 
