@@ -29,6 +29,14 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Nothing_uses_KubernetesYaml()
+    {
+        // Its static initialiser maps every model type of KubernetesClient and stays in memory for good (KubeconfigFile).
+        var users = Product.SelectMany(a => CompiledTypes.Of(a).ReferencingType("k8s.KubernetesYaml")).ToList();
+        Assert.True(users.Count == 0, $"k8s.KubernetesYaml is used by: {string.Join(", ", users)}");
+    }
+
+    [Fact]
     public void Only_the_stack_engine_uses_CliWrap()
     {
         var result = Types.InAssemblies(Product).That().DoNotResideInNamespace(EngineNamespace).ShouldNot().HaveDependencyOnAny("CliWrap").GetResult();

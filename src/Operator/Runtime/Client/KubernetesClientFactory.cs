@@ -14,7 +14,7 @@ public static class KubernetesClientFactory
 
     public static IKubernetes Create(string? kubeconfigPath) => new Kubernetes(string.IsNullOrEmpty(kubeconfigPath)
         ? KubernetesClientConfiguration.BuildDefaultConfig()
-        : KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfigPath));
+        : KubeconfigFile.Load(kubeconfigPath));
 
     /// <summary>Registers the <see cref="IKubernetes"/> built here and the <see cref="IKubernetesClient"/> over it (TryAdd, so tests can replace either).</summary>
     internal static void Register(IServiceCollection services, IConfiguration configuration)
