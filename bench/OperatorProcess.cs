@@ -52,6 +52,11 @@ internal sealed class OperatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in ShippedRuntimeVariables())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in new[] { "run", "--kubeconfig", kubeconfig, $"--Http:Port={port}" }
             .Concat(settings.Select(s => $"--{s.Key}={s.Value}")))
         {
@@ -67,6 +72,16 @@ internal sealed class OperatorProcess : IAsyncDisposable
         await running.WaitUntilLeadingAsync();
         return running;
     }
+
+    /// <summary>
+    /// The .NET runtime variables the image sets (the Dockerfile's <c>ENV DOTNET_...</c>: GC mode, heap limit, gen0
+    /// budget), so the figures are those of the operator as it ships; all but <c>DOTNET_EnableDiagnostics=0</c>, which
+    /// would close the diagnostics port <see cref="CollectGarbageAsync"/> asks for a full GC through.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> ShippedRuntimeVariables() =>
+        [.. System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepoPaths.InRepo("Dockerfile")), @"^\s*(?:ENV\s+)?(DOTNET_\w+)=(\S+?)\s*\\?$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value))
+            .Where(v => v.Item1 != "DOTNET_EnableDiagnostics")];
 
     /// <summary>The sum of a metric's samples on the operator's /metrics (all label sets), or null when absent.</summary>
     public async Task<double?> MetricAsync(string name) =>

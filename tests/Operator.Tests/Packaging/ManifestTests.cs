@@ -93,6 +93,7 @@ public sealed class ManifestTests
         Assert.Equal("http://proxy:3128", Env("HTTPS_PROXY"));
         Assert.Equal("0", Env("DOTNET_gcServer"));
         Assert.NotNull(Env("DOTNET_GCHeapHardLimit"));
+        Assert.Equal("0x200000", Env("DOTNET_GCgen0size"));
         Assert.Contains(pod["spec"]!["volumes"]!.AsArray(), v => (string?)v!["name"] == "ca");
         Assert.Contains(container["volumeMounts"]!.AsArray(), v => (string?)v!["mountPath"] == "/etc/ssl/corp");
         Assert.All(pod["spec"]!["volumes"]!.AsArray().Where(v => v!["emptyDir"] is not null), v => Assert.NotNull(v!["emptyDir"]!["sizeLimit"]));
@@ -179,5 +180,6 @@ public sealed class ManifestTests
         Assert.Contains("ENTRYPOINT [\"/usr/bin/tini\", \"--\"", dockerfile, StringComparison.Ordinal);
         Assert.Contains("DOTNET_gcServer=0", dockerfile, StringComparison.Ordinal);
         Assert.Contains("DOTNET_GCHeapHardLimit=", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCgen0size=0x200000", dockerfile, StringComparison.Ordinal);
     }
 }
