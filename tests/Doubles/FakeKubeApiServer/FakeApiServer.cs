@@ -221,7 +221,9 @@ public sealed class FakeApiServer : IAsyncDisposable
                     body.Remove("status");
                 }
 
+                var sentBody = (JsonObject)body.DeepClone();
                 body = await CustomResourceWrites.AdmitAsync(type, name, "CREATE", body, null, false, context, Webhooks);
+                ManagedFields.Track(context, body, sentBody, null, type.ApiVersion, status: false, Time.GetUtcNow());
                 return Store.Create(new ResourceKey(type.Group, type.Plural, ns, name), body);
             case "PUT":
                 var key = new ResourceKey(type.Group, type.Plural, ns, route.Name!);
@@ -283,6 +285,7 @@ public sealed class FakeApiServer : IAsyncDisposable
             unconditional.Remove("resourceVersion");
         }
 
+        ManagedFields.Track(context, admitted, sent, current, type.ApiVersion, route.Status, Time.GetUtcNow());
         return route.Status ? Store.ReplaceStatus(key, admitted) : Store.Replace(key, admitted);
     }
 

@@ -261,6 +261,10 @@ public sealed class ObjectStore(IReadOnlySet<string> statusSubresources, TimePro
             {
                 obj = (JsonObject)current.DeepClone();
                 obj["status"] = body["status"]?.DeepClone();
+                if (Metadata(body)["managedFields"] is JsonArray { Count: > 0 } managed)
+                {
+                    Metadata(obj)["managedFields"] = managed.DeepClone();
+                }
             }
             else
             {

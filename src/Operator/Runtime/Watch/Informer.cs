@@ -12,6 +12,9 @@ namespace DataPlatform.Operator.Runtime.Watch;
 /// error (a failed list, an ERROR event such as 504 "Too large resource version" or 500, a 429) logs, backs off
 /// exponentially and relists; it never stops before its token fires. Should its loop end otherwise, it reports
 /// to <see cref="InformerHealth"/> so /healthz fails. Every change calls <see cref="Changed"/> with the key.
+/// The cache keeps objects without <c>metadata.managedFields</c> (as controller-runtime's
+/// <c>TransformStripManagedFields</c>): nothing here reads them, on a real cluster they are often larger than the
+/// spec, and a write of a cached object without them leaves the server's untouched.
 /// </summary>
 internal sealed partial class Informer<TEntity>(IKubernetesClient client, string? ns, TimeProvider time, ILogger logger, InformerHealth? health = null)
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
@@ -113,7 +116,7 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
     {
         var (items, version) = await client.ListAsync<TEntity>(ns, null, cancellationToken);
         Relists++;
-        var listed = items.ToDictionary(Key);
+        var listed = items.Select(Trim).ToDictionary(Key);
         foreach (var gone in _cache.Keys.Where(k => !listed.ContainsKey(k)).ToList())
         {
             _cache.TryRemove(gone, out _);
@@ -144,13 +147,13 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
             return;
         }
 
-        var key = Key(entity);
+        var key = Key(Trim(entity));
         _cache.AddOrUpdate(key, entity, (_, cached) => IsOlder(cached, entity) ? entity : cached);
     }
 
     private void Apply(WatchEventType type, TEntity entity)
     {
-        var key = Key(entity);
+        var key = Key(Trim(entity));
         if (type == WatchEventType.Deleted)
         {
             _cache.TryRemove(key, out _);
@@ -166,6 +169,12 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
         }
 
         Changed?.Invoke(key);
+    }
+
+    private static TEntity Trim(TEntity entity)
+    {
+        entity.Metadata.ManagedFields = null;
+        return entity;
     }
 
     /// <summary>Whether a is older than b by resourceVersion; versions that are not integers are never ordered.</summary>

@@ -62,6 +62,40 @@ public sealed class InformerTests
         Assert.True(informer.Get(new EntityKey("team", "a"))!.Spec.Paused);
     }
 
+    [Fact]
+    public async Task The_cache_keeps_no_managed_fields_and_a_write_from_it_leaves_the_servers_in_place()
+    {
+        await using var api = await ApiServerFixture.StartAsync();
+        var created = await api.Client.CreateAsync(Environment("managed"), CancellationToken.None);
+        created.Status = new DataPlatform.Entities.Status.DataPlatformEnvironmentStatus { Phase = DataPlatform.Entities.Status.EnvironmentPhase.Pending };
+        await api.Client.UpdateStatusAsync(created, CancellationToken.None);
+        var stored = api.Server.Store.Snapshot(V1Alpha1DataPlatformEnvironment.Plural).Single();
+        var managers = stored["metadata"]!["managedFields"]!.AsArray();
+        Assert.Equal(2, managers.Count);
+        Assert.NotNull(managers.Single(m => (string?)m!["subresource"] == "status")!["fieldsV1"]!["f:status"]!["f:phase"]);
+        Assert.NotNull(managers.Single(m => m!["subresource"] is null)!["fieldsV1"]!["f:spec"]!["f:region"]);
+
+        var informer = new Informer<V1Alpha1DataPlatformEnvironment>(api.Client, null, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = informer.RunAsync(stop.Token);
+        await informer.Synced.WaitAsync(TimeSpan.FromSeconds(20));
+        var cached = informer.Get(new EntityKey("team", "managed"))!;
+        Assert.Null(cached.Metadata.ManagedFields);
+
+        cached.Metadata.Labels = new Dictionary<string, string> { ["team"] = "data" };
+        var written = await api.Client.UpdateAsync(cached, CancellationToken.None);
+        await WaitAsync(() => informer.Get(new EntityKey("team", "managed"))?.Metadata.ResourceVersion == written.Metadata.ResourceVersion, "the watch delivers the write");
+
+        Assert.Null(informer.Get(new EntityKey("team", "managed"))!.Metadata.ManagedFields);
+        var after = api.Server.Store.Snapshot(V1Alpha1DataPlatformEnvironment.Plural).Single()["metadata"]!["managedFields"]!.AsArray();
+        Assert.Equal(2, after.Count);
+        Assert.NotNull(after.Single(m => m!["subresource"] is null)!["fieldsV1"]!["f:metadata"]!["f:labels"]!["f:team"]);
+        Assert.NotNull(after.Single(m => (string?)m!["subresource"] == "status")!["fieldsV1"]!["f:status"]!["f:phase"]);
+
+        await stop.CancelAsync();
+        await running;
+    }
+
     private static async Task WaitAsync(Func<bool> condition, string what)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
