@@ -74,12 +74,12 @@ internal sealed class OperatorProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The .NET runtime variables the image sets (the Dockerfile's <c>ENV DOTNET_...</c>: GC mode, heap limit, gen0
-    /// budget), so the figures are those of the operator as it ships; all but <c>DOTNET_EnableDiagnostics=0</c>, which
+    /// The runtime variables the image sets (the Dockerfile's <c>ENV DOTNET_...</c> and <c>MALLOC_...</c>: GC mode,
+    /// heap limit, gen0 budget, malloc arenas), so the figures are those of the operator as it ships; all but <c>DOTNET_EnableDiagnostics=0</c>, which
     /// would close the diagnostics port <see cref="CollectGarbageAsync"/> asks for a full GC through.
     /// </summary>
     public static IReadOnlyList<(string Name, string Value)> ShippedRuntimeVariables() =>
-        [.. System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepoPaths.InRepo("Dockerfile")), @"^\s*(?:ENV\s+)?(DOTNET_\w+)=(\S+?)\s*\\?$", System.Text.RegularExpressions.RegexOptions.Multiline)
+        [.. System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepoPaths.InRepo("Dockerfile")), @"^\s*(?:ENV\s+)?((?:DOTNET_|MALLOC_)\w+)=(\S+?)\s*\\?$", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value))
             .Where(v => v.Item1 != "DOTNET_EnableDiagnostics")];
 

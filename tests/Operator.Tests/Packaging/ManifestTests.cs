@@ -94,6 +94,7 @@ public sealed class ManifestTests
         Assert.Equal("0", Env("DOTNET_gcServer"));
         Assert.NotNull(Env("DOTNET_GCHeapHardLimit"));
         Assert.Equal("0x200000", Env("DOTNET_GCgen0size"));
+        Assert.Equal("2", Env("MALLOC_ARENA_MAX"));
         Assert.Contains(pod["spec"]!["volumes"]!.AsArray(), v => (string?)v!["name"] == "ca");
         Assert.Contains(container["volumeMounts"]!.AsArray(), v => (string?)v!["mountPath"] == "/etc/ssl/corp");
         Assert.All(pod["spec"]!["volumes"]!.AsArray().Where(v => v!["emptyDir"] is not null), v => Assert.NotNull(v!["emptyDir"]!["sizeLimit"]));
@@ -181,5 +182,6 @@ public sealed class ManifestTests
         Assert.Contains("DOTNET_gcServer=0", dockerfile, StringComparison.Ordinal);
         Assert.Contains("DOTNET_GCHeapHardLimit=", dockerfile, StringComparison.Ordinal);
         Assert.Contains("DOTNET_GCgen0size=0x200000", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("MALLOC_ARENA_MAX=2", dockerfile, StringComparison.Ordinal);
     }
 }
