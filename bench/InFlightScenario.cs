@@ -17,7 +17,7 @@ internal static class InFlightScenario
         await using var process = await OperatorProcess.StartAsync(harness.Server.Address, harness.Root, settings);
         for (var i = 0; i < inFlight; i++)
         {
-            await harness.CreateAsync($"run-{i:00}", e => e.Spec.Stack.ResyncIntervalSeconds = 0);
+            await harness.CreateAsync($"run-{i:00}");
         }
 
         await harness.Server.WaitUntilAsync(s => s.Count("pods", p => (string?)p["status"]?["phase"] == "Running") >= inFlight, TimeSpan.FromMinutes(10), $"{inFlight} engine pods running");

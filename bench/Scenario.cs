@@ -52,7 +52,7 @@ internal static class Scenario
                 await gate.WaitAsync();
                 try
                 {
-                    await harness.CreateAsync(Name(i), e => e.Spec.Stack.ResyncIntervalSeconds = 0, ns: Namespace(i));
+                    await harness.CreateAsync(Name(i), ns: Namespace(i));
                 }
                 finally
                 {
