@@ -42,7 +42,8 @@ COPY --from=build /out /app
 # same variables from its values. A 2 MiB gen0 budget keeps about 8 MiB less committed than the default (cache-sized)
 # one at the price of more, very short, gen0 collections. Two malloc arenas instead of glibc's eight per core: the
 # runtime's threads otherwise leave freed native memory spread over many arenas (about 18 MiB of RSS at rest with
-# 100 environments). The benchmarks run the operator with these variables (BENCHMARKS.md, "Memory").
+# 100 environments). The benchmarks run the operator with these variables (BENCHMARKS.md, "Memory of the operator
+# as it ships").
 ENV PATH="/opt/pulumi:${PATH}" \
     DATAPLATFORM_Engine__CliPath=/opt/pulumi/pulumi \
     DATAPLATFORM_Engine__Environment__PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true \

@@ -11,9 +11,9 @@ namespace DataPlatform.Operator.Runtime.Client;
 /// Reads a kubeconfig file into the client's configuration without <c>KubernetesYaml</c>: that class's static
 /// initialiser maps every property of every model type of KubernetesClient for three YAML (de)serialisers (about
 /// 1,000 types), which stays in the operator's memory for its whole life although the operator never reads
-/// Kubernetes objects as YAML (BENCHMARKS.md, "Memory at rest"). The kubeconfig models carry their own YAML names,
-/// so a plain deserialiser with the client's naming convention reads them; relative certificate paths resolve against the file's folder, as
-/// KubernetesClient's own loader does.
+/// Kubernetes objects as YAML (BENCHMARKS.md, "Memory of the operator as it ships"). The kubeconfig models carry
+/// their own YAML names, so a plain deserialiser with the client's naming convention reads them; relative
+/// certificate paths resolve against the file's folder, as KubernetesClient's own loader does.
 /// </summary>
 internal static class KubeconfigFile
 {

@@ -147,13 +147,15 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
             return;
         }
 
-        var key = Key(Trim(entity));
+        Trim(entity);
+        var key = Key(entity);
         _cache.AddOrUpdate(key, entity, (_, cached) => IsOlder(cached, entity) ? entity : cached);
     }
 
     private void Apply(WatchEventType type, TEntity entity)
     {
-        var key = Key(Trim(entity));
+        Trim(entity);
+        var key = Key(entity);
         if (type == WatchEventType.Deleted)
         {
             _cache.TryRemove(key, out _);
@@ -171,6 +173,7 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
         Changed?.Invoke(key);
     }
 
+    /// <summary>Drops what the cache never needs (managed fields); returns the same object.</summary>
     private static TEntity Trim(TEntity entity)
     {
         entity.Metadata.ManagedFields = null;
