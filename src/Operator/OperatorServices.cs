@@ -40,6 +40,7 @@ public static class OperatorServices
             .AddController<DataPlatformEnvironmentController, V1Alpha1DataPlatformEnvironment>()
             .AddFinalizer<DataPlatformEnvironmentFinalizer, V1Alpha1DataPlatformEnvironment>(V1Alpha1DataPlatformEnvironment.Finalizer);
         services.AddHostedService<Metrics.EnvironmentMetrics>();
+        services.AddHostedService<Hosting.MemoryTrimmer>();
         return services;
     }
 }

@@ -18,6 +18,8 @@ internal sealed class OperatorMetrics
     private readonly Histogram _engineRunDuration;
     private readonly Gauge _environments;
     private readonly Gauge _conditions;
+    private readonly Counter _memoryTrims;
+    private long _engineRunsEnded;
 
     public OperatorMetrics(CollectorRegistry registry, TimeProvider? time = null)
     {
@@ -35,6 +37,8 @@ internal sealed class OperatorMetrics
             "dataplatform_environments", "DataPlatformEnvironments known to this operator (the leader), by status.phase.", "phase");
         _conditions = factory.CreateGauge(
             "dataplatform_environment_conditions", "DataPlatformEnvironments known to this operator (the leader), by condition type and status.", "type", "status");
+        _memoryTrims = factory.CreateCounter(
+            "dataplatform_memory_trims_total", "Times the operator compacted its heap and returned free memory to the system after engine runs ended.");
     }
 
     public CollectorRegistry Registry { get; }
@@ -43,8 +47,14 @@ internal sealed class OperatorMetrics
 
     public WebhookMetrics Webhook { get; }
 
+    /// <summary>Engine runs ended since start, whatever their outcome.</summary>
+    public long EngineRunsEnded => Interlocked.Read(ref _engineRunsEnded);
+
+    public void MemoryTrimmed() => _memoryTrims.Inc();
+
     public void EngineRunCompleted(string operation, string result, TimeSpan duration)
     {
+        Interlocked.Increment(ref _engineRunsEnded);
         _engineRuns.WithLabels(operation, result).Inc();
         _engineRunDuration.WithLabels(operation).Observe(duration.TotalSeconds);
     }

@@ -26,6 +26,11 @@ internal sealed class OperatorOptionsValidator : IValidateOptions<OperatorOption
             failures.Add($"Operator:ShutdownTimeout must not be negative. It is {options.ShutdownTimeout}.");
         }
 
+        if (options.MemoryTrimInterval < TimeSpan.Zero)
+        {
+            failures.Add($"Operator:MemoryTrimInterval must not be negative (zero turns trimming off). It is {options.MemoryTrimInterval}.");
+        }
+
         foreach (var ns in options.WatchNamespaces.Where(n => n.Length is 0 or > 63))
         {
             failures.Add($"Operator:WatchNamespaces must hold namespace names of 1 to 63 characters. It holds '{ns}'.");

@@ -1,0 +1,104 @@
+using DataPlatform.Operator.Hosting;
+using DataPlatform.Operator.Metrics;
+using DataPlatform.Operator.Runtime;
+using DataPlatform.Operator.Runtime.Abstractions;
+using DataPlatform.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DataPlatform.Operator.Tests.Hosting;
+
+public sealed class MemoryTrimmerTests
+{
+    private const string Controller = "dataplatformenvironment";
+
+    [Fact]
+    public void Trims_once_after_engine_runs_ended_and_only_while_no_reconcile_is_in_progress()
+    {
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.FromMinutes(1));
+
+        Assert.False(trimmer.TrimIfDue()); // nothing ran since start
+
+        metrics.Runtime.ReconcileStarted(Controller);
+        metrics.EngineRunCompleted("up", "succeeded", TimeSpan.FromMinutes(20));
+        Assert.False(trimmer.TrimIfDue()); // a reconcile is in progress
+
+        metrics.Runtime.ReconcileFinished(Controller, ReconcileResult.Success, TimeSpan.FromMinutes(20));
+        Assert.True(trimmer.TrimIfDue());
+        Assert.False(trimmer.TrimIfDue()); // at rest: no run ended since
+
+        metrics.EngineRunCompleted("preview", "failed", TimeSpan.FromSeconds(30));
+        Assert.True(trimmer.TrimIfDue());
+    }
+
+    [Fact]
+    public void While_reconciles_keep_running_it_still_trims_every_tenth_look_if_runs_ended()
+    {
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.FromMinutes(1));
+        metrics.Runtime.ReconcileStarted(Controller);
+        metrics.EngineRunCompleted("refresh", "succeeded", TimeSpan.FromMinutes(3));
+
+        var looks = Enumerable.Range(1, MemoryTrimmer.BusyTrimEvery).Select(_ => trimmer.TrimIfDue()).ToList();
+
+        Assert.Equal([.. Enumerable.Repeat(false, MemoryTrimmer.BusyTrimEvery - 1), true], looks);
+        Assert.All(Enumerable.Range(1, MemoryTrimmer.BusyTrimEvery), _ => Assert.False(trimmer.TrimIfDue())); // busy, but no run ended
+    }
+
+    [Fact]
+    public async Task Looks_every_interval_and_counts_its_trims()
+    {
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var time = new FakeTimeProvider();
+        var trimmer = Trimmer(metrics, time, TimeSpan.FromMinutes(1));
+        var looks = System.Threading.Channels.Channel.CreateUnbounded<bool>();
+        trimmer.Looked += trimmed => looks.Writer.TryWrite(trimmed);
+        await trimmer.StartAsync(CancellationToken.None);
+        try
+        {
+            metrics.EngineRunCompleted("up", "succeeded", TimeSpan.FromMinutes(20));
+            Assert.Equal(0, await TrimsAsync(metrics));
+
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.True(await looks.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(1, await TrimsAsync(metrics));
+
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.False(await looks.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Equal(1, await TrimsAsync(metrics));
+        }
+        finally
+        {
+            await trimmer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_zero_interval_turns_trimming_off()
+    {
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.Zero);
+        await trimmer.StartAsync(CancellationToken.None);
+        await trimmer.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30)); // ends at once instead of looking every interval
+        await trimmer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public void A_negative_interval_is_refused_at_start_naming_the_setting()
+    {
+        var result = new OperatorOptionsValidator().Validate(null, new OperatorOptions { MemoryTrimInterval = TimeSpan.FromSeconds(-1) });
+
+        Assert.Contains("Operator:MemoryTrimInterval must not be negative", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static MemoryTrimmer Trimmer(OperatorMetrics metrics, TimeProvider time, TimeSpan interval) =>
+        new(metrics, Microsoft.Extensions.Options.Options.Create(new OperatorOptions { MemoryTrimInterval = interval }), time, NullLogger<MemoryTrimmer>.Instance);
+
+    private static async Task<double> TrimsAsync(OperatorMetrics metrics)
+    {
+        using var stream = new MemoryStream();
+        await metrics.Registry.CollectAndExportAsTextAsync(stream);
+        return Loopback.MetricSum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), "dataplatform_memory_trims_total") ?? 0;
+    }
+}
