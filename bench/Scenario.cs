@@ -155,9 +155,9 @@ internal static class Scenario
                 return;
             }
 
-            if (deadline.Elapsed > TimeSpan.FromMinutes(60))
+            if (deadline.Elapsed > TimeSpan.FromMinutes(180))
             {
-                throw new TimeoutException($"{ready} of {n} environments Ready after 60 min.");
+                throw new TimeoutException($"{ready} of {n} environments Ready after 180 min.");
             }
 
             if (deadline.Elapsed - reported > TimeSpan.FromSeconds(30))
