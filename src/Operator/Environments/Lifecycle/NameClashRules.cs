@@ -14,7 +14,7 @@ internal static class NameClashRules
 {
     public const string Preamble = "Another DataPlatformEnvironment keeps AWS names this environment would take (it was deployed first, or is older); nothing was sent to AWS and nothing was destroyed.";
 
-    /// <summary>How many clashes a message lists; the rest are counted.</summary>
+    /// <summary>How many clashes a message lists (the widest scopes first); the rest are counted.</summary>
     public const int Listed = 5;
 
     /// <summary>Whether the shell must judge the environment's names: it is live, not paused, and its current generation is not deployed yet.</summary>
@@ -53,7 +53,8 @@ internal static class NameClashRules
     public static string Message(IReadOnlyList<NameClash> clashes)
     {
         ArgumentNullException.ThrowIfNull(clashes);
-        var listed = string.Join("; ", clashes.Take(Listed).Select(c => c.ToString()));
+        // The widest scopes first (global bucket names, account-wide role names): the ones most worth knowing.
+        var listed = string.Join("; ", clashes.OrderBy(c => c.Claim.Scope).Take(Listed).Select(c => c.ToString()));
         var more = clashes.Count > Listed ? $"; and {clashes.Count - Listed} more" : "";
         var holders = string.Join(", ", clashes.Select(c => $"{c.OtherNamespace}/{c.OtherName}").Distinct(StringComparer.Ordinal));
         return $"{Preamble} {clashes.Count} names clash: {listed}{more}. Set spec.environmentSuffix (or the explicit name: spec.artifacts.bucketName, "
