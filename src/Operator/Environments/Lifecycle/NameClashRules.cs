@@ -12,7 +12,7 @@ namespace DataPlatform.Operator.Environments.Lifecycle;
 /// </summary>
 internal static class NameClashRules
 {
-    public const string Preamble = "Another DataPlatformEnvironment keeps AWS names this environment would take (it was deployed first, or is older); nothing was sent to AWS and nothing was destroyed.";
+    public const string NothingDone = "Nothing was sent to AWS and nothing was destroyed.";
 
     /// <summary>How many clashes a message lists (the widest scopes first); the rest are counted.</summary>
     public const int Listed = 5;
@@ -53,12 +53,14 @@ internal static class NameClashRules
     public static string Message(IReadOnlyList<NameClash> clashes)
     {
         ArgumentNullException.ThrowIfNull(clashes);
+        var holders = clashes.Select(c => $"{c.OtherNamespace}/{c.OtherName}").Distinct(StringComparer.Ordinal).ToList();
+        var who = holders.Count == 1 ? $"DataPlatformEnvironment {holders[0]} keeps" : $"DataPlatformEnvironments {string.Join(", ", holders)} keep";
         // The widest scopes first (global bucket names, account-wide role names): the ones most worth knowing.
         var listed = string.Join("; ", clashes.OrderBy(c => c.Claim.Scope).Take(Listed).Select(c => c.ToString()));
         var more = clashes.Count > Listed ? $"; and {clashes.Count - Listed} more" : "";
-        var holders = string.Join(", ", clashes.Select(c => $"{c.OtherNamespace}/{c.OtherName}").Distinct(StringComparer.Ordinal));
-        return $"{Preamble} {clashes.Count} names clash: {listed}{more}. Set spec.environmentSuffix (or the explicit name: spec.artifacts.bucketName, "
-            + $"spec.database.clusterIdentifier, spec.database.instanceIdentifier, spec.cache.replicationGroupId) to something unique; "
-            + $"this environment goes on by itself once {holders} no longer holds them.";
+        return $"{who} {clashes.Count} AWS names this environment would take (deployed first, or older): {listed}{more}. {NothingDone} "
+            + "Set spec.environmentSuffix (or the explicit name: spec.artifacts.bucketName, spec.database.clusterIdentifier, "
+            + $"spec.database.instanceIdentifier, spec.cache.replicationGroupId) to something unique; this environment goes on by itself once {string.Join(", ", holders)} no longer "
+            + (holders.Count == 1 ? "holds them." : "hold them.");
     }
 }

@@ -34,7 +34,8 @@ public sealed class NameClashTransitionTests
         var message = kit.Condition(Condition.Stalled)!.Message;
         Assert.Contains("the Role name prod-1a2b3-pipeline-role is already used in account (operator's account) by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
         Assert.Contains("the Bucket name prod-1a2b3-artifacts is already used globally by DataPlatformEnvironment team/analytics", message, StringComparison.Ordinal);
-        Assert.Contains("nothing was sent to AWS and nothing was destroyed", message, StringComparison.Ordinal);
+        Assert.StartsWith("DataPlatformEnvironment team/analytics keeps 2 AWS names this environment would take", message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent to AWS and nothing was destroyed.", message, StringComparison.Ordinal);
         Assert.Contains("Set spec.environmentSuffix", message, StringComparison.Ordinal);
         Assert.Contains("once team/analytics no longer holds them", message, StringComparison.Ordinal);
         // The naming scheme is recorded only when an update starts: a stalled environment holds no names.
@@ -145,7 +146,7 @@ public sealed class NameClashTransitionTests
 
         var message = NameClashRules.Message(clashes);
 
-        Assert.Contains("8 names clash", message, StringComparison.Ordinal);
+        Assert.Contains("keeps 8 AWS names this environment would take", message, StringComparison.Ordinal);
         Assert.Contains("role-5", message, StringComparison.Ordinal);
         Assert.DoesNotContain("role-6", message, StringComparison.Ordinal);
         Assert.Contains("and 3 more", message, StringComparison.Ordinal);
