@@ -44,4 +44,25 @@ public sealed class NameClashTests
         Assert.Equal(1, harness.Runs("up", $"team.{younger}"));
         Assert.Equal(1, harness.Runs("destroy", $"team.{older}"));
     }
+
+    [Fact]
+    public async Task An_environment_held_back_by_a_name_clash_is_deleted_without_any_engine_run()
+    {
+        await using var harness = await StartAsync();
+        await harness.CreateAsync("analytics", e => e.Spec.EnvironmentSuffix = "prod");
+        await harness.WaitForAsync("analytics", e => Condition(e, "Ready") == "True", "Ready");
+        // Created after the first was deployed (no webhook to refuse it): the deployed one keeps its names.
+        await harness.CreateAsync("reporting", e => e.Spec.EnvironmentSuffix = "prod");
+        await harness.WaitForAsync("reporting", e => Condition(e, "Stalled", "reason") == "NameClash", "Stalled NameClash");
+
+        await harness.DeleteAsync("reporting");
+
+        await harness.Server.WaitUntilAsync(
+            store => store.Find(new Doubles.FakeKubeApiServer.ResourceKey(V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Plural, "team", "reporting")) is null,
+            TimeSpan.FromSeconds(90), "team/reporting is gone");
+        Assert.Equal(0, harness.Runs("preview", "team.reporting") + harness.Runs("up", "team.reporting") + harness.Runs("destroy", "team.reporting"));
+        Assert.Equal(0, harness.Runs("destroy"));
+        Assert.Equal("True", Condition(harness.Server.Store.Find(new Doubles.FakeKubeApiServer.ResourceKey(
+            V1Alpha1DataPlatformEnvironment.GroupName, V1Alpha1DataPlatformEnvironment.Plural, "team", "analytics")), "Ready"));
+    }
 }
