@@ -19,7 +19,8 @@ internal sealed class LifecycleDriver(
     IOptions<RetryOptions> options,
     DriftCheckLedger driftChecks,
     TimeProvider time,
-    Policy.PolicySource? policies = null)
+    Policy.PolicySource? policies = null,
+    Naming.NameClashJudge? names = null)
 {
     /// <summary>A reconcile takes at most check, destroy, release (or start, preview, update, conclude); more means a lifecycle bug.</summary>
     private const int MaxSteps = 6;
@@ -31,12 +32,16 @@ internal sealed class LifecycleDriver(
         var settings = new LifecycleSettings(BackoffPolicy.Default, retry.UnknownFailureRetries, retry.DeletionRecheck);
         var validation = environment.Metadata.DeletionTimestamp is null ? PreflightValidator.Validate(environment) : new ValidationReport([]);
         var policy = environment.Metadata.DeletionTimestamp is null && policies is not null ? await policies.EvaluateAsync(environment, cancellationToken) : null;
+        var clashes = names is not null && validation.IsValid && policy is not { Allowed: false } && NameClashRules.NeedsJudging(environment)
+            ? names.Judge(environment)
+            : null;
         Observation? observed = null;
         for (var count = 1; ; count++)
         {
             var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed, policy)
             {
                 LastDriftCheck = driftChecks.Last(environment),
+                NameClashes = clashes,
             });
             if (step.StatusChanged)
             {
