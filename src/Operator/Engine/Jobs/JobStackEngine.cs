@@ -80,7 +80,7 @@ internal sealed partial class JobStackEngine(
         // Locks of this stack's earlier engine pods are stale: none of them runs now (checked above).
         var runRequest = request with { GoneLockHolders = [.. request.GoneLockHolders, EngineJobLabels.HostPrefix(request.StackName)] };
         var payload = new EngineJobPayload(operation, runRequest, new EngineJobSettings(
-            _options.CliPath, engine.DefaultBackendUrl, engine.RunTimeout, engine.CancelGracePeriod, _options.Parallel, engine.Environment, failureOptions.Value.Patterns));
+            _options.CliPath, engine.DefaultBackendUrl, engine.RunTimeout, engine.CancelGracePeriod, EngineJobResources.For(request.Size, _options).Parallel, engine.Environment, failureOptions.Value.Patterns));
         var created = await jobs.CreateJobAsync(EngineJobBuilder.Job(name, _namespace, request, operation, _options, engine, passphrase is not null), cancellationToken);
         try
         {
