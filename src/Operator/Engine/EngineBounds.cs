@@ -18,10 +18,12 @@ internal static class EngineBounds
     public const string MergedRule = "dataplatform.engine.requestWithinLimit";
     private const string Field = "spec.stack.engine";
 
-    public static IReadOnlyList<Violation> Check(EngineSpec? engine, JobEngineOptions options)
+    public static IReadOnlyList<Violation> Check(EngineSpec? engine, JobEngineOptions options) => Check(EngineSize.From(engine), options);
+
+    public static IReadOnlyList<Violation> Check(EngineSize? size, JobEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (EngineSize.From(engine) is not { } size)
+        if (size is null)
         {
             return [];
         }

@@ -66,7 +66,7 @@ public sealed class EngineBoundsTests
     [Fact]
     public void Nothing_asked_is_nothing_to_judge()
     {
-        Assert.Empty(EngineBounds.Check(null, Settings));
+        Assert.Empty(EngineBounds.Check((EngineSpec?)null, Settings));
         Assert.Empty(EngineBounds.Check(new EngineSpec(), new JobEngineOptions { MaxCpu = "1m", MaxMemory = "1Ki", MaxParallel = 1 }));
     }
 

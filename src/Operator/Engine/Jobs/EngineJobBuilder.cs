@@ -53,7 +53,7 @@ internal static class EngineJobBuilder
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string>(labels) },
-                    Spec = PodSpec(name, args, options, EngineJobResources.For(request.Size, options)),
+                    Spec = PodSpec(name, args, options, EngineJobResources.ForRun(request.Size, options)),
                 },
             },
         };

@@ -34,4 +34,16 @@ public sealed class EngineJobBuilderTests
         Assert.Equal(new Dictionary<string, string> { ["memory"] = "3Gi" }, Resources(size, limits: true));
         Assert.Equal(new Dictionary<string, string> { ["memory"] = "2Gi" }, Resources(null, limits: true));
     }
+
+    [Theory]
+    [InlineData("16Gi", null)]
+    [InlineData(null, "3Gi")]
+    public void A_size_outside_the_bounds_runs_with_the_defaults_so_a_destroy_is_never_a_job_the_api_server_refuses(string? memoryLimit, string? memoryRequest)
+    {
+        // Live environments outside the bounds never run; this is the deletion path, which is never held up.
+        var size = new EngineSize(CpuRequest: null, MemoryRequest: memoryRequest, CpuLimit: null, MemoryLimit: memoryLimit, Parallel: 4);
+
+        Assert.Equal(new Dictionary<string, string> { ["cpu"] = "500m", ["memory"] = "1Gi" }, Resources(size, limits: false));
+        Assert.Equal(new Dictionary<string, string> { ["memory"] = "2Gi" }, Resources(size, limits: true));
+    }
 }
