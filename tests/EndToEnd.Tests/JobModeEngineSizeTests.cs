@@ -75,4 +75,27 @@ public sealed class JobModeEngineSizeTests
         Assert.Contains("DataPlatformPolicy platform, rule spec.limits.maxEngineMemory: spec.stack.engine.resources.memoryLimit: 3Gi is above the limit of 2Gi.",
             (string?)JsonNode.Parse(capped.Response.Content)!["message"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_destroy_whose_size_does_not_fit_the_operators_defaults_runs_with_the_defaults()
+    {
+        await using var harness = await StartAsync(jobs: true);
+        await harness.CreateAsync("big");
+        await harness.WaitForAsync("big", e => Condition(e, "Ready") == "True", "Ready=True");
+
+        // No webhook (bypassed): a 3Gi request with the default 2Gi limit reaches the controller, which refuses it.
+        await harness.UpdateAsync("big", e => e.Spec.Stack.Engine = Size(memoryRequest: "3Gi"));
+        await harness.WaitForAsync("big", e => Condition(e, "Stalled", "reason") == "InvalidSpec", "Stalled InvalidSpec");
+        var stalled = (await harness.GetAsync("big")).Status!.Conditions.Single(c => c.Type == "Stalled");
+        Assert.Contains("memoryRequest 3Gi is above the memory limit 2Gi, the operator's default (Engine:Job:MemoryLimit)", stalled.Message, StringComparison.Ordinal);
+
+        // Deletion is never held up: the destroy runs with the defaults, not as a Job the API server refuses (422).
+        await harness.DeleteAsync("big");
+        await harness.WaitForAsync("big", e => e is null, "gone");
+        var destroy = Assert.Single(Jobs(harness), j => Label(j, "dataplatform.io/operation") == "destroy");
+        var resources = destroy["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"]!;
+        Assert.Equal("1Gi", (string?)resources["requests"]!["memory"]);
+        Assert.Equal("2Gi", (string?)resources["limits"]!["memory"]);
+        Assert.Equal(1, harness.Runs("destroy"));
+    }
 }
