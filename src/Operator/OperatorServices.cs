@@ -29,6 +29,10 @@ public static class OperatorServices
         services.AddOptions<ProgressOptions>().Bind(configuration.GetSection(ProgressOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProgressOptions>, ProgressOptionsValidator>());
         services.TryAddSingleton<Policy.PolicySource>();
+        services.TryAddSingleton<Naming.NameClaimCache>();
+        services.TryAddSingleton<Naming.NameClashWaits>();
+        services.TryAddSingleton<IEntityDependents<V1Alpha1DataPlatformEnvironment>>(provider => provider.GetRequiredService<Naming.NameClashWaits>());
+        services.TryAddSingleton<Naming.NameClashJudge>();
         services.TryAddSingleton<Webhooks.TenancyAdmission>();
         services.AddHostedService<Policy.PolicyWatcher>();
         services.TryAddSingleton<LifecycleActions>();

@@ -116,6 +116,33 @@ public sealed class SafeChangesTests
         Assert.Equal(2, harness.Runs("up"));
     }
 
+    [Fact]
+    public async Task An_update_never_deletes_a_protected_resource_that_no_approved_plan_named()
+    {
+        await using var harness = await StartAsync();
+        await harness.CreateAsync("kept");
+        await harness.WaitForAsync("kept", e => Condition(e, "Ready") == "True", "Ready=True");
+
+        // The preview of a harmless change shows nothing stateful going; before its update runs, another writer
+        // records a bucket the program does not declare, so the update itself would delete it.
+        harness.Faults(("up", "foreign", 0, "imported-bucket"));
+        await harness.UpdateAsync("kept", e => e.Spec.Streaming.RetentionHours = 48);
+        await harness.WaitForAsync("kept", e => Condition(e, "Stalled", "reason") == "ResourceProtected", "Stalled ResourceProtected");
+
+        var stalled = (await harness.GetAsync("kept")).Status!;
+        Assert.Contains("imported-bucket", stalled.Conditions.Single(c => c.Type == "Stalled").Message, StringComparison.Ordinal);
+        Assert.Empty(stalled.Plan!.Destructive!);
+        Assert.True(StackResources(harness).ContainsKey("imported-bucket"), "the protected bucket is still in the stack");
+        Assert.True(StackResources(harness).ContainsKey("database-cluster"));
+        Assert.Equal(2, harness.Runs("up"));
+    }
+
+    private static JsonObject StackResources(OperatorHarness harness)
+    {
+        var file = Directory.GetFiles(Path.Combine(harness.Backend, ".pulumi", "stacks"), "*.json", SearchOption.AllDirectories).Single();
+        return JsonNode.Parse(File.ReadAllText(file))!["resources"]!.AsObject();
+    }
+
     private static string ClusterDatabaseName(OperatorHarness harness)
     {
         var file = Directory.GetFiles(Path.Combine(harness.Backend, ".pulumi", "stacks"), "*.json", SearchOption.AllDirectories).Single();

@@ -106,6 +106,13 @@ memory budget (the container's limit, less the operator's own share, per run).
 {{- define "dpo.engineModeEnv" -}}
 - name: DATAPLATFORM_Engine__Mode
   value: {{ .Values.engine.mode | quote }}
+{{- /* The bounds on what an environment's spec.stack.engine may ask for; admission applies them in either mode. */}}
+- name: DATAPLATFORM_Engine__Job__MaxCpu
+  value: {{ .Values.engine.job.maxCpu | quote }}
+- name: DATAPLATFORM_Engine__Job__MaxMemory
+  value: {{ .Values.engine.job.maxMemory | quote }}
+- name: DATAPLATFORM_Engine__Job__MaxParallel
+  value: {{ .Values.engine.job.maxParallel | quote }}
 {{- if eq .Values.engine.mode "Job" }}
 {{- $j := .Values.engine.job }}
 - name: DATAPLATFORM_Engine__Job__Namespace

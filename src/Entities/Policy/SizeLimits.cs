@@ -35,4 +35,21 @@ public sealed class SizeLimits
     [JsonPropertyName("maxShardCount")]
     [Range(1, 10000)]
     public int? MaxShardCount { get; set; }
+
+    /// <summary>Largest CPU an environment may ask for its engine runs (spec.stack.engine.resources cpuRequest and cpuLimit), a Kubernetes quantity such as 2 or 1500m. Tighter than the operator's Engine:Job:MaxCpu or nothing.</summary>
+    [JsonPropertyName("maxEngineCpu")]
+    [RegularExpression(Spec.EngineResourcesSpec.QuantityPattern)]
+    [MaxLength(32)]
+    public string? MaxEngineCpu { get; set; }
+
+    /// <summary>Largest memory an environment may ask for its engine runs (spec.stack.engine.resources memoryRequest and memoryLimit), a Kubernetes quantity such as 4Gi. Tighter than the operator's Engine:Job:MaxMemory or nothing.</summary>
+    [JsonPropertyName("maxEngineMemory")]
+    [RegularExpression(Spec.EngineResourcesSpec.QuantityPattern)]
+    [MaxLength(32)]
+    public string? MaxEngineMemory { get; set; }
+
+    /// <summary>Largest spec.stack.engine.parallel an environment may ask for.</summary>
+    [JsonPropertyName("maxEngineParallel")]
+    [Range(1, 256)]
+    public int? MaxEngineParallel { get; set; }
 }

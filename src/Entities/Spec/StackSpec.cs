@@ -37,6 +37,10 @@ public sealed class StackSpec
     [Range(0, 604800)]
     public int ResyncIntervalSeconds { get; set; } = 3600;
 
+    /// <summary>Size of this environment's engine runs (Job resources, parallelism). Defaults to the operator's settings.</summary>
+    [JsonPropertyName("engine")]
+    public EngineSpec? Engine { get; set; }
+
     /// <summary>Backoff for transient failures.</summary>
     [JsonPropertyName("retry")]
     public RetrySpec Retry { get; set; } = new();

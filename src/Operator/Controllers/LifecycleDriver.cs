@@ -19,7 +19,9 @@ internal sealed class LifecycleDriver(
     IOptions<RetryOptions> options,
     DriftCheckLedger driftChecks,
     TimeProvider time,
-    Policy.PolicySource? policies = null)
+    Policy.PolicySource? policies = null,
+    Naming.NameClashJudge? names = null,
+    IOptions<Engine.EngineModeOptions>? engineOptions = null)
 {
     /// <summary>A reconcile takes at most check, destroy, release (or start, preview, update, conclude); more means a lifecycle bug.</summary>
     private const int MaxSteps = 6;
@@ -29,14 +31,18 @@ internal sealed class LifecycleDriver(
         ArgumentNullException.ThrowIfNull(environment);
         var retry = options.Value;
         var settings = new LifecycleSettings(BackoffPolicy.Default, retry.UnknownFailureRetries, retry.DeletionRecheck);
-        var validation = environment.Metadata.DeletionTimestamp is null ? PreflightValidator.Validate(environment) : new ValidationReport([]);
+        var validation = environment.Metadata.DeletionTimestamp is null ? Validate(environment) : new ValidationReport([]);
         var policy = environment.Metadata.DeletionTimestamp is null && policies is not null ? await policies.EvaluateAsync(environment, cancellationToken) : null;
+        var clashes = names is not null && validation.IsValid && policy is not { Allowed: false } && NameClashRules.NeedsJudging(environment)
+            ? names.Judge(environment)
+            : null;
         Observation? observed = null;
         for (var count = 1; ; count++)
         {
             var step = EnvironmentLifecycle.Next(new LifecycleInput(environment, time.GetUtcNow(), settings, validation, Random.Shared.NextDouble(), observed, policy)
             {
                 LastDriftCheck = driftChecks.Last(environment),
+                NameClashes = clashes,
             });
             if (step.StatusChanged)
             {
@@ -61,5 +67,13 @@ internal sealed class LifecycleDriver(
 
             observed = await actions.RunAsync(environment, step.Action, cancellationToken);
         }
+    }
+
+    /// <summary>The pre-flight rules and the operator's bounds on the engine size, as the admission webhook judges them.</summary>
+    private ValidationReport Validate(V1Alpha1DataPlatformEnvironment environment)
+    {
+        var report = PreflightValidator.Validate(environment);
+        return engineOptions is null ? report
+            : new ValidationReport([.. report.Violations, .. Engine.EngineBounds.Check(environment.Spec.Stack.Engine, engineOptions.Value.Job)]);
     }
 }

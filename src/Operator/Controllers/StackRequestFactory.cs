@@ -65,6 +65,7 @@ internal sealed class StackRequestFactory(IKubernetesClient client, Policy.Polic
             SecretsProvider = spec.Stack.SecretsProvider ?? report.DefaultSecretsProvider ?? "passphrase",
             Environment = variables,
             Secrets = secrets,
+            Size = Stack.Sizing.EngineSize.From(spec.Stack.Engine),
             Owner = new StackOwner(environment.Metadata.NamespaceProperty, environment.Metadata.Name, environment.Metadata.Uid, environment.Metadata.Generation ?? 0),
         }, null);
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using DataPlatform.Operator.Engine;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Webhooks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Operator.Hosting;
 
@@ -15,7 +17,7 @@ internal static class WebhookEndpoint
 {
     public static void Map(WebApplication app, WebhookOptions options)
     {
-        var admission = AdmissionReviewHandler.Preflight();
+        var admission = AdmissionReviewHandler.Preflight(app.Services.GetRequiredService<IOptions<EngineModeOptions>>().Value.Job);
         var tenancy = app.Services.GetService<TenancyAdmission>();
         var metrics = app.Services.GetRequiredService<OperatorMetrics>().Webhook;
         var name = AdmissionReviewHandler.Path;

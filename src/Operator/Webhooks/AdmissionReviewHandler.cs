@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DataPlatform.Entities;
+using DataPlatform.Operator.Engine;
+using DataPlatform.Operator.Engine.Jobs;
 using DataPlatform.Stack.Input;
 using DataPlatform.Stack.Validation;
 
@@ -22,6 +24,13 @@ internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironmen
 
     /// <summary>The handler the operator serves: the same pre-flight validator the controller and the verbs run.</summary>
     public static AdmissionReviewHandler Preflight() => new(PreflightValidator.Validate);
+
+    /// <summary>The pre-flight validator and the operator's bounds on engine sizes (Engine:Job:Max*), as the controller judges them at reconcile.</summary>
+    public static AdmissionReviewHandler Preflight(JobEngineOptions bounds) => new(environment =>
+    {
+        var report = PreflightValidator.Validate(environment);
+        return new ValidationReport([.. report.Violations, .. EngineBounds.Check(environment.Spec.Stack.Engine, bounds)]);
+    });
 
     private const int MaxWarnings = 20;
 

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using DataPlatform.Entities;
+using DataPlatform.Operator.Naming;
 using DataPlatform.Operator.Policy;
 using DataPlatform.Operator.Runtime;
 using DataPlatform.Operator.Runtime.Client;
@@ -16,10 +16,10 @@ namespace DataPlatform.Operator.Webhooks;
 /// denial names the name, where AWS makes it unique and the other environment). An object being deleted and an update
 /// that leaves the spec alone are never judged, so a stricter policy never traps an existing environment.
 /// </summary>
-internal sealed class TenancyAdmission(PolicySource policies, IKubernetesClient client, OperatorOptions options)
+internal sealed class TenancyAdmission(PolicySource policies, IKubernetesClient client, OperatorOptions options, NameClaimCache? claims = null)
 {
-    /// <summary>Each other environment's claims by uid, kept while its resourceVersion stays (about 1 ms per program saved per review).</summary>
-    private readonly ConcurrentDictionary<string, (string? Version, IReadOnlyList<NameClaim> Claims)> _claims = new(StringComparer.Ordinal);
+    /// <summary>Each other environment's claims, shared with the reconcile-time check (about 1 ms per program saved per review).</summary>
+    private readonly NameClaimCache _claims = claims ?? new NameClaimCache();
 
     /// <summary>Null when the request may go on; otherwise the denial's message.</summary>
     public async Task<string?> JudgeAsync(string body, CancellationToken cancellationToken)
@@ -55,34 +55,13 @@ internal sealed class TenancyAdmission(PolicySource policies, IKubernetesClient 
         }
 
         var others = await OthersAsync(cancellationToken);
-        var clashes = NameClash.Find(environment, others, ClaimsOf);
-        foreach (var gone in _claims.Keys.Except(others.Select(o => o.Metadata.Uid ?? ""), StringComparer.Ordinal).ToList())
-        {
-            _claims.TryRemove(gone, out _);
-        }
+        var clashes = NameClash.Find(environment, others, _claims.ClaimsOf);
+        _claims.Retain(others.Select(o => o.Metadata.Uid ?? "").ToHashSet(StringComparer.Ordinal));
 
         return clashes.Count == 0 ? null
             : $"DataPlatformEnvironment {environment.Metadata.Name} would take AWS names another environment holds ({clashes.Count}): "
                 + string.Join("; ", clashes.Select(c => c.ToString()))
                 + ". Set spec.environmentSuffix (or the explicit name) to something unique.";
-    }
-
-    private IReadOnlyList<NameClaim> ClaimsOf(V1Alpha1DataPlatformEnvironment other)
-    {
-        var uid = other.Metadata.Uid;
-        if (uid is null)
-        {
-            return NameClaims.For(other);
-        }
-
-        if (_claims.TryGetValue(uid, out var cached) && cached.Version == other.Metadata.ResourceVersion)
-        {
-            return cached.Claims;
-        }
-
-        var claims = NameClaims.For(other);
-        _claims[uid] = (other.Metadata.ResourceVersion, claims);
-        return claims;
     }
 
     private async Task<IReadOnlyList<V1Alpha1DataPlatformEnvironment>> OthersAsync(CancellationToken cancellationToken)

@@ -95,7 +95,7 @@ internal sealed partial class PulumiCli(StackEngineOptions options, ILogger logg
             environment["PULUMI_HOME"] = options.PulumiHome;
         }
 
-        if (options.Parallel is { } parallel)
+        if ((request?.Size?.Parallel ?? options.Parallel) is { } parallel)
         {
             environment["PULUMI_PARALLEL"] = parallel.ToString(CultureInfo.InvariantCulture);
         }

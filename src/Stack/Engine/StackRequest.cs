@@ -26,6 +26,12 @@ public sealed record StackRequest
     public StackOwner? Owner { get; init; }
 
     /// <summary>
+    /// What the environment asks of its engine runs (spec.stack.engine), within bounds checked before the run; null
+    /// takes the engine's defaults. Its parallelism applies in every mode, its resources only to engine Jobs.
+    /// </summary>
+    public Sizing.EngineSize? Size { get; init; }
+
+    /// <summary>
     /// Host-name prefixes of lock holders known to be gone (the pods of this stack's engine Jobs, none of which runs
     /// when a new one starts): a lock from such a host is stale at once and recovered (DESIGN.md sections 6 and 10).
     /// </summary>

@@ -131,6 +131,8 @@ public static class PolicyEvaluator
         {
             add("spec.limits.maxShardCount", "spec.streaming.shardCount", $"{spec.Streaming.ShardCount} shards exceed the limit of {maxShards}.");
         }
+
+        EngineLimits.Judge(spec.Stack.Engine, limits, add);
     }
 
     private static string Describe(NamespaceSelection selection)

@@ -24,6 +24,7 @@ public static class PreflightValidator
         new TagRules(),
         new PipelineRules(),
         new StackRules(),
+        new EngineRules(),
     ];
 
     public static ValidationReport Validate(V1Alpha1DataPlatformEnvironment environment)

@@ -221,6 +221,7 @@ public sealed class FakeApiServer : IAsyncDisposable
                     body.Remove("status");
                 }
 
+                ContainerResources.Validate(type, name, body);
                 var sentBody = (JsonObject)body.DeepClone();
                 body = await CustomResourceWrites.AdmitAsync(type, name, "CREATE", body, null, false, context, Webhooks);
                 ManagedFields.Track(context, body, sentBody, null, type.ApiVersion, status: false, Time.GetUtcNow());

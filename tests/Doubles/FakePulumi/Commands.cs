@@ -111,6 +111,17 @@ internal static class Commands
             return Finish(log, backend, lockFile, [], preview, "failed", started, state, kind, 255, preview ? "preview failed" : "update failed");
         }
 
+        if (kind == "up" && (string?)fault?["kind"] == "foreign")
+        {
+            // Between the preview and this update another writer recorded, under a name the program does not declare,
+            // a copy of the state of a bucket this program made (a second checkout of the stack, a state edited by
+            // hand), with the protect flag that bucket carries in the state: the program's own.
+            var bucket = resources.FirstOrDefault(r => (string?)r.Value!["type"] is "aws:s3/bucket:Bucket" or "aws:s3/bucketV2:BucketV2").Value?.DeepClone().AsObject()
+                ?? throw new CliException("the fault 'foreign' needs an S3 bucket in the stack's state");
+            resources[(string?)fault!["resource"] ?? "foreign-bucket"] = bucket;
+            fault = null;
+        }
+
         var steps = Steps(kind, program, resources);
         var changes = new Dictionary<string, int>(StringComparer.Ordinal);
         var faultKind = (string?)fault?["kind"];

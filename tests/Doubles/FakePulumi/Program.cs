@@ -20,7 +20,7 @@ static void Log(string[] args)
         return;
     }
 
-    string[] names = ["PULUMI_BACKEND_URL", "PULUMI_HOME", "PULUMI_SKIP_UPDATE_CHECK", "PULUMI_AUTOMATION_API", "PULUMI_DEBUG_COMMANDS", "AWS_ACCESS_KEY_ID"];
+    string[] names = ["PULUMI_BACKEND_URL", "PULUMI_HOME", "PULUMI_PARALLEL", "PULUMI_SKIP_UPDATE_CHECK", "PULUMI_AUTOMATION_API", "PULUMI_DEBUG_COMMANDS", "AWS_ACCESS_KEY_ID"];
     var environment = new JsonObject();
     foreach (var name in names)
     {

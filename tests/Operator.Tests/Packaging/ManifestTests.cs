@@ -129,6 +129,9 @@ public sealed class ManifestTests
         Assert.Equal("2Gi", Env("DATAPLATFORM_Engine__Job__MemoryLimit"));
         Assert.Equal("1.00:00:00", Env("DATAPLATFORM_Engine__Job__TtlAfterFinished"));
         Assert.Equal("16", Env("DATAPLATFORM_Engine__Job__Parallel"));
+        Assert.Equal("4", Env("DATAPLATFORM_Engine__Job__MaxCpu"));
+        Assert.Equal("8Gi", Env("DATAPLATFORM_Engine__Job__MaxMemory"));
+        Assert.Equal("64", Env("DATAPLATFORM_Engine__Job__MaxParallel"));
     }
 
     [Fact]

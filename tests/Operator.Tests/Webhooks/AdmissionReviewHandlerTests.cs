@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DataPlatform.Entities;
+using DataPlatform.Operator.Engine.Jobs;
 using DataPlatform.Operator.Webhooks;
 using DataPlatform.Stack.Validation;
 
@@ -71,6 +72,25 @@ public sealed class AdmissionReviewHandlerTests
 
         Assert.False((bool)response["allowed"]!);
         Assert.Contains("spec.database.masterUsername: rds.masterUsername.reserved.admin", (string)response["status"]!["message"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Real_handler_denies_an_engine_size_above_the_operators_bound_naming_field_bound_and_setting()
+    {
+        var obj = Environment("dbadmin");
+        obj["spec"]!["stack"] = new JsonObject { ["engine"] = new JsonObject { ["resources"] = new JsonObject { ["memoryLimit"] = "12Gi" } } };
+        var handler = AdmissionReviewHandler.Preflight(new JobEngineOptions { MaxMemory = "8Gi" });
+
+        var response = handler.Handle(Review("CREATE", obj.DeepClone().AsObject()))["response"]!;
+
+        Assert.False((bool)response["allowed"]!);
+        Assert.Equal(422, (int)response["status"]!["code"]!);
+        Assert.Equal(
+            "DataPlatformEnvironment env is invalid (1 errors): spec.stack.engine.resources.memoryLimit: dataplatform.engine.bounds: memoryLimit 12Gi is above 8Gi, "
+            + "the most the operator allows (operator setting Engine:Job:MaxMemory, chart value engine.job.maxMemory).",
+            (string)response["status"]!["message"]!);
+        obj["spec"]!["stack"]!["engine"]!["resources"]!["memoryLimit"] = "8192Mi";
+        Assert.True((bool)handler.Handle(Review("CREATE", obj))["response"]!["allowed"]!);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace DataPlatform.Operator.Engine.Jobs;
 
 /// <summary>
 /// Builds an engine Job and the Secret it owns (DESIGN.md section 10): the operator's image with the <c>engine</c>
-/// verb, requests and limits, bounded parallelism, a deadline from the run timeout, no pod retries, a TTL,
+/// verb, requests and limits (the environment's spec.stack.engine over the operator's defaults), bounded parallelism, a deadline from the run timeout, no pod retries, a TTL,
 /// restricted pod security, and the labels of <see cref="EngineJobLabels"/>. Everything the run needs reaches it
 /// through the Secret (payload and passphrase), mounted read-only; the Job spec holds no secret value.
 /// </summary>
@@ -53,7 +53,7 @@ internal static class EngineJobBuilder
                 Template = new V1PodTemplateSpec
                 {
                     Metadata = new V1ObjectMeta { Labels = new Dictionary<string, string>(labels) },
-                    Spec = PodSpec(name, args, options),
+                    Spec = PodSpec(name, args, options, EngineJobResources.ForRun(request.Size, options)),
                 },
             },
         };
@@ -84,11 +84,11 @@ internal static class EngineJobBuilder
         };
     }
 
-    private static V1PodSpec PodSpec(string name, List<string> args, JobEngineOptions options)
+    private static V1PodSpec PodSpec(string name, List<string> args, JobEngineOptions options, EngineJobResources size)
     {
-        var requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new(options.CpuRequest), ["memory"] = new(options.MemoryRequest) };
-        var limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new(options.MemoryLimit) };
-        if (options.CpuLimit is { } cpu)
+        var requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new(size.CpuRequest), ["memory"] = new(size.MemoryRequest) };
+        var limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new(size.MemoryLimit) };
+        if (size.CpuLimit is { } cpu)
         {
             limits["cpu"] = new ResourceQuantity(cpu);
         }

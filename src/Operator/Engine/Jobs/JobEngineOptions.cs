@@ -29,6 +29,15 @@ public sealed class JobEngineOptions
     /// <summary>PULUMI_PARALLEL of engine runs: the bound on concurrent resource operations (memory grows with it).</summary>
     public int Parallel { get; set; } = 16;
 
+    /// <summary>Largest CPU (request or limit) an environment may ask for in spec.stack.engine.resources; the defaults above must fit too.</summary>
+    public string MaxCpu { get; set; } = "4";
+
+    /// <summary>Largest memory (request or limit) an environment may ask for in spec.stack.engine.resources; the defaults above must fit too.</summary>
+    public string MaxMemory { get; set; } = "8Gi";
+
+    /// <summary>Largest spec.stack.engine.parallel an environment may ask for; <see cref="Parallel"/> must fit too.</summary>
+    public int MaxParallel { get; set; } = 64;
+
     /// <summary>The size limit of the workspace emptyDir.</summary>
     public string WorkspaceSizeLimit { get; set; } = "1Gi";
 

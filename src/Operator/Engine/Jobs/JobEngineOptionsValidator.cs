@@ -1,3 +1,4 @@
+using DataPlatform.Stack.Sizing;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ internal sealed class JobEngineOptionsValidator : IValidateOptions<EngineModeOpt
             failures.Add("Engine:InProcess:MemoryBudgetMiB must be positive when set, and Engine:InProcess:OperatorReserveMiB not negative.");
         }
 
+        ValidateBounds(options.Job, failures);
         if (options.Mode == EngineMode.Job)
         {
             ValidateJob(options.Job, failures);
@@ -64,9 +66,53 @@ internal sealed class JobEngineOptionsValidator : IValidateOptions<EngineModeOpt
             failures.Add($"Engine:Job:Parallel must be 1 to 256. It is {job.Parallel}.");
         }
 
+        ValidateDefaults(job, failures);
         if (job.TtlAfterFinished <= TimeSpan.Zero || job.PollInterval <= TimeSpan.Zero)
         {
             failures.Add("Engine:Job:TtlAfterFinished and Engine:Job:PollInterval must be positive.");
+        }
+    }
+
+    /// <summary>The bounds on environments' engine sizes: checked in both modes, since admission applies them in both.</summary>
+    private static void ValidateBounds(JobEngineOptions job, List<string> failures)
+    {
+        foreach (var (setting, value) in new[] { ("MaxCpu", job.MaxCpu), ("MaxMemory", job.MaxMemory) })
+        {
+            if (!Quantity.IsPositive(value))
+            {
+                failures.Add($"Engine:Job:{setting} must be a Kubernetes quantity above zero such as 4, 4000m or 8Gi. It is '{value}'.");
+            }
+        }
+
+        if (job.MaxParallel is < 1 or > 256)
+        {
+            failures.Add($"Engine:Job:MaxParallel must be 1 to 256. It is {job.MaxParallel}.");
+        }
+    }
+
+    /// <summary>The defaults every environment that asks for nothing gets must fit the bounds, and each request its limit.</summary>
+    private static void ValidateDefaults(JobEngineOptions job, List<string> failures)
+    {
+        foreach (var (setting, value, bound, boundSetting) in new[]
+        {
+            ("CpuRequest", job.CpuRequest, job.MaxCpu, "MaxCpu"), ("CpuLimit", job.CpuLimit, job.MaxCpu, "MaxCpu"),
+            ("MemoryRequest", job.MemoryRequest, job.MaxMemory, "MaxMemory"), ("MemoryLimit", job.MemoryLimit, job.MaxMemory, "MaxMemory"),
+        })
+        {
+            if (Quantity.Exceeds(value, bound))
+            {
+                failures.Add($"Engine:Job:{setting} ({value}) must not exceed Engine:Job:{boundSetting} ({bound}).");
+            }
+        }
+
+        if (Quantity.Exceeds(job.CpuRequest, job.CpuLimit) || Quantity.Exceeds(job.MemoryRequest, job.MemoryLimit))
+        {
+            failures.Add($"Engine:Job:CpuRequest and MemoryRequest must not exceed Engine:Job:CpuLimit and MemoryLimit. They are {job.CpuRequest}/{job.CpuLimit ?? "none"} and {job.MemoryRequest}/{job.MemoryLimit}.");
+        }
+
+        if (job.Parallel > job.MaxParallel)
+        {
+            failures.Add($"Engine:Job:Parallel ({job.Parallel}) must not exceed Engine:Job:MaxParallel ({job.MaxParallel}).");
         }
     }
 

@@ -78,9 +78,11 @@ internal sealed partial class JobStackEngine(
         var name = EngineJobBuilder.NewName(request, operation);
 
         // Locks of this stack's earlier engine pods are stale: none of them runs now (checked above).
-        var runRequest = request with { GoneLockHolders = [.. request.GoneLockHolders, EngineJobLabels.HostPrefix(request.StackName)] };
+        // The pod runs with the size the Job was built with (its parallelism travels in the settings, not the request).
+        var size = EngineJobResources.ForRun(request.Size, _options);
+        var runRequest = request with { GoneLockHolders = [.. request.GoneLockHolders, EngineJobLabels.HostPrefix(request.StackName)], Size = null };
         var payload = new EngineJobPayload(operation, runRequest, new EngineJobSettings(
-            _options.CliPath, engine.DefaultBackendUrl, engine.RunTimeout, engine.CancelGracePeriod, _options.Parallel, engine.Environment, failureOptions.Value.Patterns));
+            _options.CliPath, engine.DefaultBackendUrl, engine.RunTimeout, engine.CancelGracePeriod, size.Parallel, engine.Environment, failureOptions.Value.Patterns));
         var created = await jobs.CreateJobAsync(EngineJobBuilder.Job(name, _namespace, request, operation, _options, engine, passphrase is not null), cancellationToken);
         try
         {

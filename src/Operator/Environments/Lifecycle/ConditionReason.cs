@@ -25,6 +25,9 @@ internal readonly record struct ConditionReason(string Value)
     /// <summary>A DataPlatformPolicy forbids the environment as it is (admission was skipped, or the policy changed later).</summary>
     public static readonly ConditionReason PolicyViolation = new("PolicyViolation");
 
+    /// <summary>Another environment holds AWS names this one derives (admission was raced or skipped); it waits for them.</summary>
+    public static readonly ConditionReason NameClash = new("NameClash");
+
     public static ConditionReason Of(FailureClass failure) => new(failure.Value);
 
     public override string ToString() => Value;

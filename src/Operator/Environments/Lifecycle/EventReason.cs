@@ -16,6 +16,7 @@ internal readonly record struct EventReason(string Value)
     public static readonly EventReason DriftDetected = new("DriftDetected");
 
     public static readonly EventReason PolicyViolation = new("PolicyViolation");
+    public static readonly EventReason NameClash = new("NameClash");
 
     public static EventReason Of(FailureClass failure) => new(failure.Value);
 

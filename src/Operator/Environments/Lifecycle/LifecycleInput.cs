@@ -28,5 +28,11 @@ internal sealed record LifecycleInput(
     /// <summary>When the shell last ran a drift check that found nothing (kept in memory: a clean check writes no status).</summary>
     public DateTimeOffset? LastDriftCheck { get; init; }
 
+    /// <summary>
+    /// The AWS names other environments hold that this one would take (<see cref="Stack.Naming.NameClash"/>), judged by
+    /// the shell when <see cref="NameClashRules.NeedsJudging"/> says so; null: not judged.
+    /// </summary>
+    public IReadOnlyList<Stack.Naming.NameClash>? NameClashes { get; init; }
+
     public EffectiveUpdatePolicy Policy => UpdatePolicy ?? EffectiveUpdatePolicy.From(Environment.Spec, PlatformPolicy);
 }

@@ -62,7 +62,12 @@ internal static class LiveRules
             return forbidden;
         }
 
-        var (reason, wait) = PolicyRules.Lifted(draft) ? (UpdateReason.NewGeneration, null) : Owed(draft);
+        if (NameClashRules.Clashing(draft) is { } clashing)
+        {
+            return clashing;
+        }
+
+        var (reason, wait) = PolicyRules.Lifted(draft) || NameClashRules.Lifted(draft) ? (UpdateReason.NewGeneration, null) : Owed(draft);
         if (reason is not { } owed)
         {
             return draft.Finish(requeue: wait);

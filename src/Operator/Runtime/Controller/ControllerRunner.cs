@@ -12,7 +12,8 @@ namespace DataPlatform.Operator.Runtime.Controller;
 /// Runs one controller with controller-runtime's semantics: informers feed keys into the work queue; N workers
 /// take keys, never one key in two workers; each key is dispatched (<see cref="ReconcileDispatcher{TEntity}"/>)
 /// inside a logging scope naming the object, and the outcome is booked on the queue: RequeueAfter resets the
-/// backoff, failures and exceptions go to the rate limiter; a resync re-enqueues every cached key from the cache;
+/// backoff, failures and exceptions go to the rate limiter; a resync re-enqueues every cached key from the cache; a
+/// change also queues the keys that wait on it (<see cref="IEntityDependents{TEntity}"/>);
 /// shutdown stops taking work and waits for reconciles in flight.
 /// </summary>
 internal sealed partial class ControllerRunner<TEntity>(
@@ -22,7 +23,8 @@ internal sealed partial class ControllerRunner<TEntity>(
     IControllerObserver observer,
     TimeProvider time,
     ILogger<ControllerRunner<TEntity>> logger,
-    InformerHealth? health = null)
+    InformerHealth? health = null,
+    IEntityDependents<TEntity>? dependents = null)
     : IControllerRunner, IEntityCache<TEntity>, IEntityResync<TEntity>, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -46,7 +48,14 @@ internal sealed partial class ControllerRunner<TEntity>(
         var informers = namespaces.Select(ns => new Informer<TEntity>(client, ns, time, logger, health)).ToList();
         foreach (var informer in informers)
         {
-            informer.Changed += key => _queue.Add(key);
+            informer.Changed += key =>
+            {
+                _queue.Add(key);
+                foreach (var dependent in dependents?.DependentsOf(key) ?? [])
+                {
+                    _queue.Add(dependent);
+                }
+            };
         }
 
         // Published whole, so readers on other threads (a metrics scrape) see none or all of them.

@@ -138,11 +138,14 @@ internal sealed partial class Informer<TEntity>(IKubernetesClient client, string
 
     /// <summary>
     /// Write-through: the controller offers what it just wrote, so the next reconcile of the key does not read the
-    /// state from before its own write while the watch event is still on its way. Never moves an entry back.
+    /// state from before its own write while the watch event is still on its way. Never moves an entry back, and never
+    /// takes an object its write deleted (deletionTimestamp set, no finalizer left: the API server removed it, and its
+    /// Deleted event may already have been applied, so adding it would leave a ghost in the cache).
     /// </summary>
     public void Offer(TEntity entity)
     {
-        if (ns is not null && entity.Metadata.NamespaceProperty != ns)
+        if ((ns is not null && entity.Metadata.NamespaceProperty != ns)
+            || (entity.Metadata.DeletionTimestamp is not null && entity.Metadata.Finalizers is not { Count: > 0 }))
         {
             return;
         }

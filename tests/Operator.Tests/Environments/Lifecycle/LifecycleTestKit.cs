@@ -28,6 +28,9 @@ internal sealed class LifecycleTestKit
     /// <summary>What the DataPlatformPolicies say (null: not judged, as with no policy installed).</summary>
     public Stack.Policy.PolicyReport? Policy { get; set; }
 
+    /// <summary>The names other environments keep that this one would take, as the shell judged them (null: not judged).</summary>
+    public IReadOnlyList<Stack.Naming.NameClash>? NameClashes { get; set; }
+
     public V1Alpha1DataPlatformEnvironment Environment { get; private set; } = New();
 
     public static V1Alpha1DataPlatformEnvironment New(long generation = 1) => new()
@@ -45,7 +48,7 @@ internal sealed class LifecycleTestKit
     /// <summary>One step; its status is stored as the shell would write it.</summary>
     public LifecycleStep Step(Observation? observed = null)
     {
-        var step = EnvironmentLifecycle.Next(new LifecycleInput(Environment, Time.GetUtcNow(), Settings, Validation, Jitter, observed, Policy));
+        var step = EnvironmentLifecycle.Next(new LifecycleInput(Environment, Time.GetUtcNow(), Settings, Validation, Jitter, observed, Policy) { NameClashes = NameClashes });
         if (step.StatusChanged)
         {
             Environment.Status = step.Status;

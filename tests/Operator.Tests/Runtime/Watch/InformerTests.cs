@@ -63,6 +63,33 @@ public sealed class InformerTests
     }
 
     [Fact]
+    public async Task The_write_that_released_the_last_finalizer_does_not_bring_the_deleted_object_back()
+    {
+        await using var api = await ApiServerFixture.StartAsync();
+        var environment = Environment("going");
+        environment.Metadata.Finalizers = ["dataplatform.io/finalizer"];
+        await api.Client.CreateAsync(environment, CancellationToken.None);
+        var informer = new Informer<V1Alpha1DataPlatformEnvironment>(api.Client, null, TimeProvider.System, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = informer.RunAsync(stop.Token);
+        await informer.Synced.WaitAsync(TimeSpan.FromSeconds(20));
+
+        await api.Client.DeleteAsync<V1Alpha1DataPlatformEnvironment>("going", "team", CancellationToken.None);
+        var deleting = await api.Client.GetAsync<V1Alpha1DataPlatformEnvironment>("going", "team", CancellationToken.None);
+        deleting!.Metadata.Finalizers = [];
+        var released = await api.Client.UpdateAsync(deleting, CancellationToken.None);
+        await WaitAsync(() => informer.Get(new EntityKey("team", "going")) is null, "the Deleted event empties the cache");
+
+        // The controller offers what its last write returned, after the Deleted event was applied.
+        informer.Offer(released);
+
+        Assert.Null(informer.Get(new EntityKey("team", "going")));
+        Assert.DoesNotContain(informer.Values, e => e.Metadata.Name == "going");
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public async Task The_cache_keeps_no_managed_fields_and_a_write_from_it_leaves_the_servers_in_place()
     {
         await using var api = await ApiServerFixture.StartAsync();
