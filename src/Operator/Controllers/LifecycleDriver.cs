@@ -70,10 +70,6 @@ internal sealed class LifecycleDriver(
     }
 
     /// <summary>The pre-flight rules and the operator's bounds on the engine size, as the admission webhook judges them.</summary>
-    private ValidationReport Validate(V1Alpha1DataPlatformEnvironment environment)
-    {
-        var report = PreflightValidator.Validate(environment);
-        return engineOptions is null ? report
-            : new ValidationReport([.. report.Violations, .. Engine.EngineBounds.Check(environment.Spec.Stack.Engine, engineOptions.Value.Job)]);
-    }
+    private ValidationReport Validate(V1Alpha1DataPlatformEnvironment environment) =>
+        engineOptions is null ? PreflightValidator.Validate(environment) : Engine.EngineBounds.Validate(environment, engineOptions.Value.Job);
 }

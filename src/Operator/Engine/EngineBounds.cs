@@ -1,3 +1,4 @@
+using DataPlatform.Entities;
 using DataPlatform.Entities.Spec;
 using DataPlatform.Operator.Engine.Jobs;
 using DataPlatform.Stack.Sizing;
@@ -19,6 +20,14 @@ internal static class EngineBounds
     private const string Field = "spec.stack.engine";
 
     public static IReadOnlyList<Violation> Check(EngineSpec? engine, JobEngineOptions options) => Check(EngineSize.From(engine), options);
+
+    /// <summary>The pre-flight rules and these bounds: what the admission webhook and the reconcile both judge.</summary>
+    public static ValidationReport Validate(V1Alpha1DataPlatformEnvironment environment, JobEngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var report = PreflightValidator.Validate(environment);
+        return new ValidationReport([.. report.Violations, .. Check(environment.Spec.Stack.Engine, options)]);
+    }
 
     public static IReadOnlyList<Violation> Check(EngineSize? size, JobEngineOptions options)
     {

@@ -26,11 +26,7 @@ internal sealed class AdmissionReviewHandler(Func<V1Alpha1DataPlatformEnvironmen
     public static AdmissionReviewHandler Preflight() => new(PreflightValidator.Validate);
 
     /// <summary>The pre-flight validator and the operator's bounds on engine sizes (Engine:Job:Max*), as the controller judges them at reconcile.</summary>
-    public static AdmissionReviewHandler Preflight(JobEngineOptions bounds) => new(environment =>
-    {
-        var report = PreflightValidator.Validate(environment);
-        return new ValidationReport([.. report.Violations, .. EngineBounds.Check(environment.Spec.Stack.Engine, bounds)]);
-    });
+    public static AdmissionReviewHandler Preflight(JobEngineOptions bounds) => new(environment => EngineBounds.Validate(environment, bounds));
 
     private const int MaxWarnings = 20;
 

@@ -11,7 +11,12 @@ internal sealed record EngineJobResources(string CpuRequest, string MemoryReques
     public static EngineJobResources For(EngineSize? size, JobEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Merge(size, options);
+        return new(
+            size?.CpuRequest ?? options.CpuRequest,
+            size?.MemoryRequest ?? options.MemoryRequest,
+            size?.CpuLimit ?? options.CpuLimit,
+            size?.MemoryLimit ?? options.MemoryLimit,
+            size?.Parallel ?? options.Parallel);
     }
 
     /// <summary>
@@ -22,20 +27,11 @@ internal sealed record EngineJobResources(string CpuRequest, string MemoryReques
     /// </summary>
     public static EngineJobResources ForRun(EngineSize? size, JobEngineOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var merged = Merge(size, options);
+        var merged = For(size, options);
         var valid = size is null || (EngineBounds.Check(size, options).Count == 0
             && size.Resources().All(r => Quantity.IsPositive(r.Value))
             && !Quantity.Exceeds(merged.CpuRequest, merged.CpuLimit)
             && !Quantity.Exceeds(merged.MemoryRequest, merged.MemoryLimit));
-        return valid ? merged : Merge(null, options);
+        return valid ? merged : For(null, options);
     }
-
-    private static EngineJobResources Merge(EngineSize? size, JobEngineOptions options) =>
-        new(
-            size?.CpuRequest ?? options.CpuRequest,
-            size?.MemoryRequest ?? options.MemoryRequest,
-            size?.CpuLimit ?? options.CpuLimit,
-            size?.MemoryLimit ?? options.MemoryLimit,
-            size?.Parallel ?? options.Parallel);
 }

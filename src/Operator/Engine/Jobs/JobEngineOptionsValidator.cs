@@ -1,5 +1,4 @@
 using DataPlatform.Stack.Sizing;
-using k8s.Models;
 using Microsoft.Extensions.Options;
 
 namespace DataPlatform.Operator.Engine.Jobs;
@@ -55,7 +54,7 @@ internal sealed class JobEngineOptionsValidator : IValidateOptions<EngineModeOpt
 
         foreach (var (setting, value) in new[] { ("CpuRequest", job.CpuRequest), ("MemoryRequest", job.MemoryRequest), ("CpuLimit", job.CpuLimit), ("MemoryLimit", job.MemoryLimit), ("WorkspaceSizeLimit", job.WorkspaceSizeLimit) })
         {
-            if (value is not null && !IsQuantity(value))
+            if (value is not null && !Quantity.IsPositive(value))
             {
                 failures.Add($"Engine:Job:{setting} must be a Kubernetes quantity such as 500m, 1Gi or 2048Mi. It is '{value}'.");
             }
@@ -113,22 +112,6 @@ internal sealed class JobEngineOptionsValidator : IValidateOptions<EngineModeOpt
         if (job.Parallel > job.MaxParallel)
         {
             failures.Add($"Engine:Job:Parallel ({job.Parallel}) must not exceed Engine:Job:MaxParallel ({job.MaxParallel}).");
-        }
-    }
-
-    private static bool IsQuantity(string value)
-    {
-        try
-        {
-            return new ResourceQuantity(value).ToDecimal() > 0;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }
