@@ -63,7 +63,11 @@ internal sealed class LifecycleActions(
         foreach (var operation in action.Operations)
         {
             // No live progress: a drift check that finds nothing must not write status.
-            last = await engine.RunAsync(request, operation, null, cancellationToken);
+            using (metrics.EngineRunInFlight())
+            {
+                last = await engine.RunAsync(request, operation, null, cancellationToken);
+            }
+
             metrics.EngineRunCompleted(operation.ToString().ToLowerInvariant(), last.Outcome.ToString().ToLowerInvariant(), last.Ended - last.Started);
             recoveries.AddRange(last.Recoveries);
             if (!last.Succeeded)
@@ -157,7 +161,13 @@ internal sealed class LifecycleActions(
     private async Task<(EngineRunResult Result, IReadOnlyList<ComponentStatus>? Components)> RunEngineAsync(
         V1Alpha1DataPlatformEnvironment environment, StackRequest request, EngineOperation operation, CancellationToken cancellationToken)
     {
-        var (result, components) = await progress.RunAsync(environment, request, operation, p => engine.RunAsync(request, operation, p, cancellationToken), cancellationToken);
+        EngineRunResult result;
+        IReadOnlyList<ComponentStatus>? components;
+        using (metrics.EngineRunInFlight())
+        {
+            (result, components) = await progress.RunAsync(environment, request, operation, p => engine.RunAsync(request, operation, p, cancellationToken), cancellationToken);
+        }
+
         metrics.EngineRunCompleted(operation.ToString().ToLowerInvariant(), result.Outcome.ToString().ToLowerInvariant(), result.Ended - result.Started);
         return (result, components);
     }

@@ -9,10 +9,11 @@ namespace DataPlatform.Operator.Hosting;
 /// Gives back what a busy period left behind. Engine runs make the operator follow logs, hold progress and open
 /// connections; when they end the runtime keeps the memory they used committed, so an operator at rest after
 /// applying 100 environments held 155 MiB where 132 MiB were needed. Every <see cref="OperatorOptions.MemoryTrimInterval"/>,
-/// if engine runs ended since the last trim and no reconcile is in progress, the heap is compacted in the GC's
-/// aggressive mode (it decommits what is free) and glibc's arenas are trimmed. A large fleet always has some drift
-/// check running, so while runs keep ending the operator also trims when <see cref="BusyTrimEvery"/> looks passed
-/// without one. At rest nothing ends, so nothing is done; a trim costs one blocking full GC of a heap of tens of MiB.
+/// if engine runs ended since the last trim and none is in flight, the heap is compacted in the GC's aggressive mode
+/// (it decommits what is free) and glibc's arenas are trimmed. No-op reconciles (a resync) do not hold it back: they
+/// allocate little and end in a millisecond. A large fleet always has some drift check running, so while runs keep
+/// ending the operator also trims when <see cref="BusyTrimEvery"/> looks passed without one. At rest nothing ends, so
+/// nothing is done; a trim costs one blocking full GC of a heap of tens of MiB.
 /// </summary>
 internal sealed partial class MemoryTrimmer(
     OperatorMetrics metrics,
@@ -20,7 +21,7 @@ internal sealed partial class MemoryTrimmer(
     TimeProvider time,
     ILogger<MemoryTrimmer> logger) : BackgroundService
 {
-    /// <summary>Looks after which a trim is due even with reconciles in progress, if runs ended meanwhile.</summary>
+    /// <summary>Looks after which a trim is due even with engine runs in flight, if runs ended meanwhile.</summary>
     internal const int BusyTrimEvery = 10;
 
     private long _runsAtLastTrim;
@@ -59,14 +60,14 @@ internal sealed partial class MemoryTrimmer(
     }
 
     /// <summary>
-    /// Trims when engine runs ended since the last trim and no reconcile is in progress, or when runs ended and
+    /// Trims when engine runs ended since the last trim and none is in flight, or when runs ended and
     /// <see cref="BusyTrimEvery"/> looks passed since the last trim; returns whether it did.
     /// </summary>
     internal bool TrimIfDue()
     {
         var runs = metrics.EngineRunsEnded;
         _looksSinceTrim++;
-        if (runs == _runsAtLastTrim || (metrics.Runtime.ActiveReconciles > 0 && _looksSinceTrim < BusyTrimEvery))
+        if (runs == _runsAtLastTrim || (metrics.EngineRunsInFlight > 0 && _looksSinceTrim < BusyTrimEvery))
         {
             return false;
         }

@@ -19,7 +19,9 @@ internal sealed class OperatorMetrics
     private readonly Gauge _environments;
     private readonly Gauge _conditions;
     private readonly Counter _memoryTrims;
+    private readonly Gauge _engineRunsInFlight;
     private long _engineRunsEnded;
+    private long _engineRunsInFlightCount;
 
     public OperatorMetrics(CollectorRegistry registry, TimeProvider? time = null)
     {
@@ -39,6 +41,8 @@ internal sealed class OperatorMetrics
             "dataplatform_environment_conditions", "DataPlatformEnvironments known to this operator (the leader), by condition type and status.", "type", "status");
         _memoryTrims = factory.CreateCounter(
             "dataplatform_memory_trims_total", "Times the operator compacted its heap and returned free memory to the system after engine runs ended.");
+        _engineRunsInFlight = factory.CreateGauge(
+            "dataplatform_engine_runs_in_flight", "Engine runs this operator has started or adopted and not yet seen end.");
     }
 
     public CollectorRegistry Registry { get; }
@@ -50,7 +54,17 @@ internal sealed class OperatorMetrics
     /// <summary>Engine runs ended since start, whatever their outcome.</summary>
     public long EngineRunsEnded => Interlocked.Read(ref _engineRunsEnded);
 
+    /// <summary>Engine runs started or adopted and not yet ended.</summary>
+    public long EngineRunsInFlight => Interlocked.Read(ref _engineRunsInFlightCount);
+
     public void MemoryTrimmed() => _memoryTrims.Inc();
+
+    /// <summary>Counts one engine run in flight until the returned scope is disposed, whatever way the run ends.</summary>
+    public IDisposable EngineRunInFlight()
+    {
+        _engineRunsInFlight.Set(Interlocked.Increment(ref _engineRunsInFlightCount));
+        return new InFlight(this);
+    }
 
     public void EngineRunCompleted(string operation, string result, TimeSpan duration)
     {
@@ -78,6 +92,19 @@ internal sealed class OperatorMetrics
             foreach (var status in ConditionStatuses)
             {
                 _conditions.WithLabels(type, status).Set(counts.GetValueOrDefault((type, status)));
+            }
+        }
+    }
+
+    private sealed class InFlight(OperatorMetrics metrics) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                metrics._engineRunsInFlight.Set(Interlocked.Decrement(ref metrics._engineRunsInFlightCount));
             }
         }
     }

@@ -18,7 +18,7 @@ public sealed class OperatorOptions
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often the operator looks whether engine runs ended and no reconcile is in progress; if so it compacts its
+    /// How often the operator looks whether engine runs ended and none is in flight; if so it compacts its
     /// heap and returns free memory to the system (BENCHMARKS.md, "Memory at rest"). Zero turns this off.
     /// </summary>
     public TimeSpan MemoryTrimInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,7 +1,6 @@
 using DataPlatform.Operator.Hosting;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Runtime;
-using DataPlatform.Operator.Runtime.Abstractions;
 using DataPlatform.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -13,18 +12,20 @@ public sealed class MemoryTrimmerTests
     private const string Controller = "dataplatformenvironment";
 
     [Fact]
-    public void Trims_once_after_engine_runs_ended_and_only_while_no_reconcile_is_in_progress()
+    public void Trims_once_after_engine_runs_ended_and_only_while_no_engine_run_is_in_flight()
     {
         var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
         var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.FromMinutes(1));
 
         Assert.False(trimmer.TrimIfDue()); // nothing ran since start
 
-        metrics.Runtime.ReconcileStarted(Controller);
+        var running = metrics.EngineRunInFlight();
         metrics.EngineRunCompleted("up", "succeeded", TimeSpan.FromMinutes(20));
-        Assert.False(trimmer.TrimIfDue()); // a reconcile is in progress
+        Assert.False(trimmer.TrimIfDue()); // another run is in flight
 
-        metrics.Runtime.ReconcileFinished(Controller, ReconcileResult.Success, TimeSpan.FromMinutes(20));
+        running.Dispose();
+        running.Dispose(); // a scope ends once
+        Assert.Equal(0, metrics.EngineRunsInFlight);
         Assert.True(trimmer.TrimIfDue());
         Assert.False(trimmer.TrimIfDue()); // at rest: no run ended since
 
@@ -33,11 +34,23 @@ public sealed class MemoryTrimmerTests
     }
 
     [Fact]
-    public void While_reconciles_keep_running_it_still_trims_every_tenth_look_if_runs_ended()
+    public void A_no_op_reconcile_in_progress_does_not_hold_the_trim_back()
     {
         var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
         var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.FromMinutes(1));
-        metrics.Runtime.ReconcileStarted(Controller);
+        metrics.EngineRunCompleted("up", "succeeded", TimeSpan.FromMinutes(20));
+
+        metrics.Runtime.ReconcileStarted(Controller); // a resync of 1,000 environments has one in progress at nearly every look
+
+        Assert.True(trimmer.TrimIfDue());
+    }
+
+    [Fact]
+    public void While_engine_runs_stay_in_flight_it_still_trims_every_tenth_look_if_runs_ended()
+    {
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.FromMinutes(1));
+        using var running = metrics.EngineRunInFlight();
         metrics.EngineRunCompleted("refresh", "succeeded", TimeSpan.FromMinutes(3));
 
         var looks = Enumerable.Range(1, MemoryTrimmer.BusyTrimEvery).Select(_ => trimmer.TrimIfDue()).ToList();
