@@ -5,8 +5,16 @@ using DataPlatform.Bench;
 // pulumi, whose runs are slowed to a few milliseconds per resource so they keep the shape of a real update.
 // Usage: DataPlatform.Bench [N...] (default 100). Prints markdown tables (BENCHMARKS.md explains every figure).
 // --jobs runs every scenario in Job mode (engine runs as Jobs of the fake kubelet); --in-flight K,... measures the
-// operator's memory with K engine Jobs running at once instead; --apply-only stops after the at-rest figures.
+// operator's memory with K engine Jobs running at once instead; --apply-only stops after the at-rest figures;
+// --object-size prints what one cached Ready environment costs the operator's heap.
 var jobs = args.Contains("--jobs");
+if (args.Contains("--object-size"))
+{
+    var (bytes, chars) = CachedObjectSize.Measure();
+    Console.WriteLine($"| cached Ready environment | {bytes} bytes of managed heap (its JSON: {chars} characters) |");
+    return;
+}
+
 if (args.SkipWhile(a => a != "--in-flight").Skip(1).FirstOrDefault() is { } inFlight)
 {
     Console.WriteLine("| engine Jobs in flight | operator RSS / managed heap | pod end to Ready write (median) |");

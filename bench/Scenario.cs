@@ -183,7 +183,7 @@ internal static class Scenario
         {
             if (deadline.Elapsed > TimeSpan.FromMinutes(12))
             {
-                // Ten looks with reconciles always in progress (a short resync over many environments) and one more.
+                // Ten looks with engine runs always in flight (drift checks of a large fleet) and one more.
                 throw new TimeoutException("The operator did not trim its memory within 12 minutes of the last engine run.");
             }
 

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 using DataPlatform.Entities.Spec;
 using DataPlatform.Entities.Status;
-using k8s;
 using k8s.Models;
+using k8s;
 
 namespace DataPlatform.Entities;
 
@@ -50,10 +51,12 @@ public sealed class V1Alpha1DataPlatformEnvironment
 
     /// <summary>APIVersion defines the versioned schema of this representation of an object.</summary>
     [JsonPropertyName("apiVersion")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string ApiVersion { get; set; } = ApiVersionString;
 
     /// <summary>Kind is a string value representing the REST resource this object represents.</summary>
     [JsonPropertyName("kind")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Kind { get; set; } = KindName;
 
     /// <summary>Standard object metadata.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -18,6 +19,7 @@ public sealed class CacheSpec
     [JsonPropertyName("engineVersion")]
     [RegularExpression("^(6\\.x|[6-9]\\.[0-9]+)$")]
     [MaxLength(16)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string EngineVersion { get; set; } = "7.1";
 
     /// <summary>Replication group id (at most 40 characters). Defaults to &lt;suffix&gt;-redis.</summary>
@@ -30,6 +32,7 @@ public sealed class CacheSpec
     [JsonPropertyName("nodeType")]
     [RegularExpression("^cache\\.[a-z0-9]+\\.[a-z0-9]+$")]
     [MaxLength(64)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string NodeType { get; set; } = "cache.t4g.micro";
 
     /// <summary>Nodes in the group: one primary plus up to five replicas.</summary>
@@ -49,11 +52,13 @@ public sealed class CacheSpec
     [JsonPropertyName("parameterGroupFamily")]
     [RegularExpression("^(redis7|redis6\\.x)$")]
     [MaxLength(32)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? ParameterGroupFamily { get; set; }
 
     /// <summary>Parameters of the parameter group. maxmemory-policy defaults to allkeys-lru.</summary>
     [JsonPropertyName("parameters")]
     [MaxLength(100)]
+    [JsonConverter(typeof(SharedKeysConverter))]
     public Dictionary<string, string> Parameters { get; set; } = [];
 
     /// <summary>TLS between clients and nodes.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -14,6 +15,7 @@ public sealed class DataPlatformEnvironmentSpec
     [RegularExpression("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$")]
     [MaxLength(32)]
     [CelRule("self == oldSelf", "region is immutable: create a new environment to move regions.")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Region { get; set; } = "";
 
     /// <summary>Part of every derived AWS name (lower-case letters, digits and hyphens). Defaults to metadata.name.</summary>
@@ -28,6 +30,7 @@ public sealed class DataPlatformEnvironmentSpec
     [CelRule("self.all(k, !k.lowerAscii().startsWith('aws:'))", "tag keys must not start with 'aws:' (reserved by AWS).")]
     [CelRule("self.all(k, k.size() >= 1 && k.size() <= 128)", "tag keys must be 1 to 128 characters.")]
     [CelRule("self.all(k, self[k].size() <= 256)", "tag values must be at most 256 characters.")]
+    [JsonConverter(typeof(SharedKeysConverter))]
     public Dictionary<string, string> Tags { get; set; } = [];
 
     /// <summary>What deleting this resource does to the AWS resources: Delete destroys the stack, Retain keeps it.</summary>

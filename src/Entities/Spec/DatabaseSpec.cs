@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -21,6 +22,7 @@ public sealed class DatabaseSpec
     [JsonPropertyName("engineVersion")]
     [RegularExpression("^(1[1-9]|[2-9][0-9])(\\.[0-9]+)?$")]
     [MaxLength(16)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string EngineVersion { get; set; } = "16";
 
     /// <summary>Aurora cluster identifier. Defaults to &lt;suffix&gt;-db.</summary>
@@ -39,12 +41,14 @@ public sealed class DatabaseSpec
     [JsonPropertyName("masterUsername")]
     [StringLength(16, MinimumLength = 1)]
     [RegularExpression("^[A-Za-z][A-Za-z0-9_]*$")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string MasterUsername { get; set; } = "dbadmin";
 
     /// <summary>Name of the database created with the cluster or instance.</summary>
     [JsonPropertyName("databaseName")]
     [StringLength(63, MinimumLength = 1)]
     [RegularExpression("^[A-Za-z][A-Za-z0-9_]*$")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string DatabaseName { get; set; } = "app";
 
     /// <summary>Serverless v2 capacity (aurora-postgresql).</summary>
@@ -55,6 +59,7 @@ public sealed class DatabaseSpec
     [JsonPropertyName("instanceClass")]
     [RegularExpression("^db\\.[a-z0-9-]+\\.[a-z0-9]+$")]
     [MaxLength(64)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string InstanceClass { get; set; } = "db.t4g.medium";
 
     /// <summary>Standby in a second Availability Zone (postgres), or a second serverless reader (aurora-postgresql).</summary>
@@ -89,12 +94,14 @@ public sealed class DatabaseSpec
     [JsonPropertyName("backupWindow")]
     [RegularExpression("^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$")]
     [MaxLength(11)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string BackupWindow { get; set; } = "03:00-04:00";
 
     /// <summary>Weekly maintenance window ddd:hh24:mi-ddd:hh24:mi in UTC, at least 30 minutes.</summary>
     [JsonPropertyName("maintenanceWindow")]
     [RegularExpression("^(mon|tue|wed|thu|fri|sat|sun):([01][0-9]|2[0-3]):[0-5][0-9]-(mon|tue|wed|thu|fri|sat|sun):([01][0-9]|2[0-3]):[0-5][0-9]$")]
     [MaxLength(19)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string MaintenanceWindow { get; set; } = "sun:05:00-sun:06:00";
 
     /// <summary>Logs exported to CloudWatch: postgresql, upgrade (postgres), instance (aurora-postgresql), iam-db-auth-error.</summary>
@@ -105,6 +112,7 @@ public sealed class DatabaseSpec
     /// <summary>Engine parameters set in the (cluster) parameter group, such as log_min_duration_statement: "500".</summary>
     [JsonPropertyName("parameters")]
     [MaxLength(100)]
+    [JsonConverter(typeof(SharedKeysConverter))]
     public Dictionary<string, string> Parameters { get; set; } = [];
 
     /// <summary>Refuse deletion of the database. The operator never turns this off by itself.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -17,23 +18,27 @@ public sealed class EngineResourcesSpec
     [JsonPropertyName("cpuRequest")]
     [RegularExpression(QuantityPattern)]
     [MaxLength(32)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? CpuRequest { get; set; }
 
     /// <summary>Memory the engine container requests, such as 1Gi or 1536Mi. Defaults to the operator's Engine:Job:MemoryRequest.</summary>
     [JsonPropertyName("memoryRequest")]
     [RegularExpression(QuantityPattern)]
     [MaxLength(32)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? MemoryRequest { get; set; }
 
     /// <summary>Most CPU the engine container may use, such as 2. Defaults to the operator's Engine:Job:CpuLimit (none unless set).</summary>
     [JsonPropertyName("cpuLimit")]
     [RegularExpression(QuantityPattern)]
     [MaxLength(32)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? CpuLimit { get; set; }
 
     /// <summary>Most memory the engine container may use before it is OOM-killed (retried as transient), such as 3Gi. Defaults to the operator's Engine:Job:MemoryLimit.</summary>
     [JsonPropertyName("memoryLimit")]
     [RegularExpression(QuantityPattern)]
     [MaxLength(32)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? MemoryLimit { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -10,6 +11,7 @@ public sealed class NetworkSpec
     [JsonPropertyName("vpcCidr")]
     [RegularExpression("^([0-9]{1,3}\\.){3}[0-9]{1,3}/(1[6-9]|2[0-4])$")]
     [MaxLength(18)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string VpcCidr { get; set; } = "10.0.0.0/16";
 
     /// <summary>Availability Zones to spread subnets over (the database needs at least 2).</summary>

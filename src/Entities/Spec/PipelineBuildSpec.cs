@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -13,11 +14,13 @@ public sealed class PipelineBuildSpec
     /// <summary>Build image, such as aws/codebuild/standard:7.0.</summary>
     [JsonPropertyName("image")]
     [StringLength(256, MinimumLength = 1)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Image { get; set; } = "aws/codebuild/standard:7.0";
 
     /// <summary>Path of the buildspec in the source.</summary>
     [JsonPropertyName("buildspec")]
     [StringLength(1024, MinimumLength = 1)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Buildspec { get; set; } = "buildspec.yml";
 
     /// <summary>Build timeout in minutes (5 to 2160).</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -27,10 +28,12 @@ public sealed class PipelineSourceSpec
     /// <summary>Branch to build (CodeStarSourceConnection).</summary>
     [JsonPropertyName("branch")]
     [StringLength(255, MinimumLength = 1)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Branch { get; set; } = "main";
 
     /// <summary>Object key of the source archive in the artifact bucket (S3).</summary>
     [JsonPropertyName("objectKey")]
     [StringLength(1024, MinimumLength = 1)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string ObjectKey { get; set; } = "source/source.zip";
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Spec;
 
@@ -16,12 +17,14 @@ public sealed class StackSpec
     [JsonPropertyName("backendUrl")]
     [RegularExpression(BackendUrlPattern)]
     [MaxLength(2048)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? BackendUrl { get; set; }
 
     /// <summary>Pulumi secrets provider, such as awskms://alias/pulumi-state. Defaults to a passphrase from the operator's Secret.</summary>
     [JsonPropertyName("secretsProvider")]
     [RegularExpression(SecretsProviderPattern)]
     [MaxLength(2048)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? SecretsProvider { get; set; }
 
     /// <summary>Secret in this namespace holding AWS credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, optional AWS_SESSION_TOKEN). Defaults to the operator's ambient identity (IRSA).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -13,6 +14,7 @@ public sealed class ComponentStatus
     [JsonPropertyName("name")]
     [Required]
     [StringLength(63, MinimumLength = 1)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Name { get; set; } = "";
 
     /// <summary>
@@ -41,6 +43,7 @@ public sealed class ComponentStatus
 
     /// <summary>When Failed: the failure class, such as Throttling, InsufficientCapacity or InvalidParameter.</summary>
     [JsonPropertyName("failureClass")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? FailureClass { get; set; }
 
     /// <summary>What a user needs to know: the AWS error (secrets removed) when Failed, what it waits for otherwise.</summary>

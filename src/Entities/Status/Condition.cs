@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -18,6 +19,7 @@ public sealed class Condition
     [JsonPropertyName("type")]
     [Required]
     [StringLength(316, MinimumLength = 1)]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Type { get; set; } = "";
 
     /// <summary>True, False or Unknown.</summary>
@@ -39,6 +41,7 @@ public sealed class Condition
     [Required]
     [StringLength(1024, MinimumLength = 1)]
     [RegularExpression("^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Reason { get; set; } = "";
 
     /// <summary>A sentence a user can act on.</summary>

@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
 /// <summary>What the operator built and observed. Everything the operator must remember lives here.</summary>
-public sealed class DataPlatformEnvironmentStatus
+public sealed class DataPlatformEnvironmentStatus : IJsonOnDeserialized
 {
     /// <summary>The metadata.generation this status describes.</summary>
     [JsonPropertyName("observedGeneration")]
@@ -25,6 +26,7 @@ public sealed class DataPlatformEnvironmentStatus
 
     /// <summary>Every stack output; secret outputs are shown as [secret].</summary>
     [JsonPropertyName("outputs")]
+    [JsonConverter(typeof(SharedKeysConverter))]
     public Dictionary<string, string>? Outputs { get; set; }
 
     /// <summary>The Secret holding connection details.</summary>
@@ -71,4 +73,39 @@ public sealed class DataPlatformEnvironmentStatus
     /// <summary>The last dataplatform.io/reconcile-request annotation value the operator acted on.</summary>
     [JsonPropertyName("observedReconcileRequest")]
     public string? ObservedReconcileRequest { get; set; }
+
+    /// <summary>
+    /// The endpoints repeat stack outputs and the Ready condition repeats the last update's message; once read, each
+    /// repeated text is held once (the operator caches every environment, and these are a tenth of one).
+    /// </summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (Outputs is { Count: > 0 } && Endpoints is { } endpoints)
+        {
+            var texts = new HashSet<string>(Outputs.Values, StringComparer.Ordinal);
+            endpoints.DatabaseWriter = Same(texts, endpoints.DatabaseWriter);
+            endpoints.DatabaseReader = Same(texts, endpoints.DatabaseReader);
+            endpoints.DatabaseSecretArn = Same(texts, endpoints.DatabaseSecretArn);
+            endpoints.RedisPrimary = Same(texts, endpoints.RedisPrimary);
+            endpoints.RedisReader = Same(texts, endpoints.RedisReader);
+            endpoints.KinesisStreamArn = Same(texts, endpoints.KinesisStreamArn);
+            endpoints.ArtifactBucket = Same(texts, endpoints.ArtifactBucket);
+            endpoints.PipelineName = Same(texts, endpoints.PipelineName);
+            endpoints.VpcId = Same(texts, endpoints.VpcId);
+        }
+
+        if (LastUpdate?.Message is { } message)
+        {
+            foreach (var condition in Conditions)
+            {
+                if (string.Equals(condition.Message, message, StringComparison.Ordinal))
+                {
+                    condition.Message = message;
+                }
+            }
+        }
+    }
+
+    private static string? Same(HashSet<string> texts, string? text) =>
+        text is not null && texts.TryGetValue(text, out var held) ? held : text;
 }

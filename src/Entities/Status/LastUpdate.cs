@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -7,6 +8,7 @@ public sealed class LastUpdate
 {
     /// <summary>Operation: update, refresh, destroy or preview.</summary>
     [JsonPropertyName("kind")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? Kind { get; set; }
 
     /// <summary>The metadata.generation the run deployed.</summary>
@@ -15,6 +17,7 @@ public sealed class LastUpdate
 
     /// <summary>Succeeded, Failed or InProgress.</summary>
     [JsonPropertyName("result")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? Result { get; set; }
 
     /// <summary>When the run started.</summary>

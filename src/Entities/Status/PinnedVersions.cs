@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -11,6 +12,7 @@ public sealed class PinnedVersions
 {
     /// <summary>The database engine version the stack runs, such as 16.4.</summary>
     [JsonPropertyName("database")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? Database { get; set; }
 
     /// <summary>The dataplatform.io/upgrade-engine annotation value that last resolved the version.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -9,6 +10,7 @@ public sealed class PlanComponentChanges
     /// <summary>The component (network, database, cache, ...); "other" for resources no longer in the program.</summary>
     [JsonPropertyName("component")]
     [Required]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Component { get; set; } = "";
 
     /// <summary>Resources the plan creates.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DataPlatform.Entities.Schema;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -20,6 +21,7 @@ public sealed class PlanStatus
 
     /// <summary>AwaitingApproval, Applying, Applied.</summary>
     [JsonPropertyName("state")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string State { get; set; } = "";
 
     /// <summary>One line: counts of creates, updates, replaces and deletes, and what would be lost.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -13,10 +14,12 @@ public sealed class PlannedDestructiveChange
 
     /// <summary>Pulumi type token, such as aws:rds/cluster:Cluster.</summary>
     [JsonPropertyName("type")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Type { get; set; } = "";
 
     /// <summary>replace or delete.</summary>
     [JsonPropertyName("operation")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string Operation { get; set; } = "";
 
     /// <summary>The changed properties that force the replacement (empty for a delete).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -10,6 +11,7 @@ public sealed class ProgressStatus
 {
     /// <summary>The engine operation: update, refresh, preview or destroy.</summary>
     [JsonPropertyName("operation")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? Operation { get; set; }
 
     /// <summary>When the run started.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using DataPlatform.Entities.Serialization;
 
 namespace DataPlatform.Entities.Status;
 
@@ -15,5 +16,6 @@ public sealed class RetryStatus
 
     /// <summary>Failure class of the last attempt, such as Throttling or InsufficientCapacity.</summary>
     [JsonPropertyName("lastFailureClass")]
+    [JsonConverter(typeof(SharedStringConverter))]
     public string? LastFailureClass { get; set; }
 }
