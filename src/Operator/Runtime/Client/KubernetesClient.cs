@@ -66,7 +66,8 @@ internal sealed class KubernetesClient(IKubernetes kubernetes, TimeProvider? tim
         using var response = ns is null
             ? await kubernetes.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(meta.Group, meta.Version, meta.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken)
             : await kubernetes.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(meta.Group, meta.Version, ns, meta.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken);
-        var list = KubernetesJson.Deserialize<EntityList<TEntity>>(((JsonElement)response.Body).GetRawText());
+        // Straight from the parsed body: a text copy of a list of 1,000 environments would be tens of MiB more at every relist.
+        var list = KubernetesJson.Deserialize<EntityList<TEntity>>((JsonElement)response.Body);
         return (list.Items ?? [], list.Metadata?.ResourceVersion ?? "");
     }
 
@@ -80,13 +81,13 @@ internal sealed class KubernetesClient(IKubernetes kubernetes, TimeProvider? tim
             : kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(meta.Group, meta.Version, ns, meta.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, onError: e => failure = e, cancellationToken: cancellationToken);
         await foreach (var (type, item) in events)
         {
-            var json = item is JsonElement element ? element.GetRawText() : JsonSerializer.Serialize(item);
+            var element = item is JsonElement parsed ? parsed : JsonSerializer.SerializeToElement(item);
             if (type == WatchEventType.Error)
             {
-                throw new WatchExpiredException($"The watch of {meta.Plural} from resourceVersion {resourceVersion} ended with an error: {json}");
+                throw new WatchExpiredException($"The watch of {meta.Plural} from resourceVersion {resourceVersion} ended with an error: {element.GetRawText()}");
             }
 
-            yield return (type, KubernetesJson.Deserialize<TEntity>(json));
+            yield return (type, KubernetesJson.Deserialize<TEntity>(element));
         }
 
         if (failure is KubernetesException { Status.Code: 410 } || failure?.Message.Contains("too old resource version", StringComparison.Ordinal) == true)
@@ -119,7 +120,7 @@ internal sealed class KubernetesClient(IKubernetes kubernetes, TimeProvider? tim
             var body = entity.Metadata.NamespaceProperty is { } ns
                 ? await kubernetes.CustomObjects.ReplaceNamespacedCustomObjectStatusAsync(entity, meta.Group, meta.Version, ns, meta.Plural, entity.Metadata.Name, cancellationToken: cancellationToken)
                 : await kubernetes.CustomObjects.ReplaceClusterCustomObjectStatusAsync(entity, meta.Group, meta.Version, meta.Plural, entity.Metadata.Name, cancellationToken: cancellationToken);
-            return KubernetesJson.Deserialize<TEntity>(((JsonElement)body).GetRawText());
+            return KubernetesJson.Deserialize<TEntity>((JsonElement)body);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
