@@ -84,8 +84,17 @@ internal sealed class OperatorProcess : IAsyncDisposable
             .Where(v => v.Item1 != "DOTNET_EnableDiagnostics")];
 
     /// <summary>The sum of a metric's samples on the operator's /metrics (all label sets), or null when absent.</summary>
-    public async Task<double?> MetricAsync(string name) =>
-        Loopback.MetricSum(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), name);
+    public async Task<double?> MetricAsync(string name)
+    {
+        try
+        {
+            return Loopback.MetricSum(await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative)), name);
+        }
+        catch (HttpRequestException e) when (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The operator exited with {_process.ExitCode}:\n{Output()}", e);
+        }
+    }
 
     /// <summary>
     /// Makes the operator run a full blocking GC, the way dotnet-gcdump does: an EventPipe session with the runtime's

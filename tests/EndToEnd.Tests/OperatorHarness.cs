@@ -140,6 +140,9 @@ internal sealed partial class OperatorHarness : IAsyncDisposable
         .Sum(c => c.Value);
 
     /// <summary>A sample of the first replica's metrics exposition ("name{label=\"value\"}"), or null when absent.</summary>
+    /// <summary>The first replica's metrics, as its /metrics serves them.</summary>
+    public Operator.Metrics.OperatorMetrics Metrics => _hosts[0].Services.GetRequiredService<Operator.Metrics.OperatorMetrics>();
+
     public async Task<double?> MetricAsync(string sample)
     {
         var metrics = _hosts[0].Services.GetRequiredService<Operator.Metrics.OperatorMetrics>();

@@ -50,7 +50,9 @@ internal sealed partial class MemoryTrimmer(
         {
             while (await _timer.WaitForNextTickAsync(stoppingToken))
             {
-                Looked?.Invoke(TrimIfDue());
+                // Not Looked?.Invoke(TrimIfDue()): with nobody listening that skips the call itself, and the operator never trimmed.
+                var trimmed = TrimIfDue();
+                Looked?.Invoke(trimmed);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

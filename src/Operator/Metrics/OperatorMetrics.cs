@@ -57,6 +57,9 @@ internal sealed class OperatorMetrics
     /// <summary>Engine runs started or adopted and not yet ended.</summary>
     public long EngineRunsInFlight => Interlocked.Read(ref _engineRunsInFlightCount);
 
+    /// <summary>Trims since start (<c>dataplatform_memory_trims_total</c>).</summary>
+    public long MemoryTrims => (long)_memoryTrims.Value;
+
     public void MemoryTrimmed() => _memoryTrims.Inc();
 
     /// <summary>Counts one engine run in flight until the returned scope is disposed, whatever way the run ends.</summary>

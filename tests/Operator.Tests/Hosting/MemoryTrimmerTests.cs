@@ -88,6 +88,28 @@ public sealed class MemoryTrimmerTests
     }
 
     [Fact]
+    public async Task Trims_with_nobody_listening_to_its_looks()
+    {
+        // As in production: no test hook is attached, so only the metric shows what happened.
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var time = new FakeTimeProvider();
+        var trimmer = Trimmer(metrics, time, TimeSpan.FromMinutes(1));
+        await trimmer.StartAsync(CancellationToken.None);
+        try
+        {
+            metrics.EngineRunCompleted("up", "succeeded", TimeSpan.FromMinutes(20));
+
+            time.Advance(TimeSpan.FromMinutes(1));
+
+            Assert.True(SpinWait.SpinUntil(() => metrics.MemoryTrims == 1, TimeSpan.FromSeconds(30)), "no trim after the interval");
+        }
+        finally
+        {
+            await trimmer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task A_zero_interval_turns_trimming_off()
     {
         var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
