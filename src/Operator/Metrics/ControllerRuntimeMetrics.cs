@@ -23,7 +23,6 @@ internal sealed class ControllerRuntimeMetrics : IControllerObserver
     private readonly WorkQueueFamilies _queueFamilies;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, WorkQueueMetrics> _queues = new(StringComparer.Ordinal);
-    private int _active;
 
     public ControllerRuntimeMetrics(IMetricFactory factory, CollectorRegistry registry, TimeProvider time)
     {
@@ -48,9 +47,6 @@ internal sealed class ControllerRuntimeMetrics : IControllerObserver
         });
     }
 
-    /// <summary>Reconciles in progress across all controllers (what controller_runtime_active_workers sums to).</summary>
-    public int ActiveReconciles => Volatile.Read(ref _active);
-
     public IWorkQueueObserver Queue(string name) => _queues.GetOrAdd(name, n => new WorkQueueMetrics(n, _queueFamilies, _time));
 
     public void WorkersStarted(string controller, int workers)
@@ -65,15 +61,10 @@ internal sealed class ControllerRuntimeMetrics : IControllerObserver
         _errors.WithLabels(controller);
     }
 
-    public void ReconcileStarted(string controller)
-    {
-        Interlocked.Increment(ref _active);
-        _activeWorkers.WithLabels(controller).Inc();
-    }
+    public void ReconcileStarted(string controller) => _activeWorkers.WithLabels(controller).Inc();
 
     public void ReconcileFinished(string controller, ReconcileResult result, TimeSpan duration)
     {
-        Interlocked.Decrement(ref _active);
         _activeWorkers.WithLabels(controller).Dec();
         _reconciles.WithLabels(controller, Label(result)).Inc();
         if (result == ReconcileResult.Error)
