@@ -139,15 +139,14 @@ internal sealed partial class OperatorHarness : IAsyncDisposable
             && (resource.StartsWith(V1Alpha1DataPlatformEnvironment.Plural, StringComparison.Ordinal) || resource == "secrets"))
         .Sum(c => c.Value);
 
-    /// <summary>A sample of the first replica's metrics exposition ("name{label=\"value\"}"), or null when absent.</summary>
     /// <summary>The first replica's metrics, as its /metrics serves them.</summary>
     public Operator.Metrics.OperatorMetrics Metrics => _hosts[0].Services.GetRequiredService<Operator.Metrics.OperatorMetrics>();
 
+    /// <summary>A sample of the first replica's metrics exposition ("name{label=\"value\"}"), or null when absent.</summary>
     public async Task<double?> MetricAsync(string sample)
     {
-        var metrics = _hosts[0].Services.GetRequiredService<Operator.Metrics.OperatorMetrics>();
         using var stream = new MemoryStream();
-        await metrics.Registry.CollectAndExportAsTextAsync(stream);
+        await Metrics.Registry.CollectAndExportAsTextAsync(stream);
         return Loopback.MetricSum(System.Text.Encoding.UTF8.GetString(stream.ToArray()), sample);
     }
 

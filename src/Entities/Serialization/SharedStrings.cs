@@ -21,14 +21,14 @@ internal sealed class SharedStrings(int capacity = SharedStrings.DefaultCapacity
 
     private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
 
+    // Kept beside the map: ConcurrentDictionary.Count takes every lock, and a full pool is asked on every miss.
+    private int _count;
+
     /// <summary>The process's pool, used by <see cref="SharedStringConverter"/> and <see cref="SharedKeysConverter"/>.</summary>
     public static SharedStrings Process { get; } = new();
 
-    /// <summary>Texts longer than this are never shared.</summary>
-    public int MaxLength => maxLength;
-
     /// <summary>Distinct texts held now.</summary>
-    public int Count => _pool.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>The pool's instance of <paramref name="text"/>, adding it while there is room; a new string otherwise.</summary>
     public string Get(ReadOnlySpan<char> text)
@@ -44,6 +44,17 @@ internal sealed class SharedStrings(int capacity = SharedStrings.DefaultCapacity
         }
 
         var made = text.ToString();
-        return _pool.Count < capacity ? _pool.GetOrAdd(made, made) : made;
+        if (Count >= capacity)
+        {
+            return made;
+        }
+
+        if (_pool.TryAdd(made, made))
+        {
+            Interlocked.Increment(ref _count);
+            return made;
+        }
+
+        return _pool.TryGetValue(made, out var added) ? added : made;
     }
 }
