@@ -9,7 +9,8 @@ namespace DataPlatform.Operator.Hosting;
 /// Gives back what a busy period left behind. Engine runs make the operator follow logs, hold progress and open
 /// connections; when they end the runtime keeps the memory they used committed: an operator at rest after
 /// applying 100 environments in Job mode held 152.9 MiB, and 135.0 MiB once trimmed (BENCHMARKS.md). Every <see cref="OperatorOptions.MemoryTrimInterval"/>,
-/// if engine runs ended since the last trim and none is in flight, the heap is compacted in the GC's aggressive mode
+/// if engine runs ended since the last trim (or a cache dropped what it held, <see cref="OperatorMetrics.CacheReleased"/>)
+/// and none is in flight, the heap is compacted in the GC's aggressive mode
 /// (it decommits what is free) and glibc's arenas are trimmed. No-op reconciles (a resync) do not hold it back: they
 /// allocate little and end in a millisecond. A large fleet always has some drift check running, so while runs keep
 /// ending the operator also trims when <see cref="BusyTrimEvery"/> looks passed without one. At rest nothing ends, so
@@ -25,6 +26,7 @@ internal sealed partial class MemoryTrimmer(
     internal const int BusyTrimEvery = 10;
 
     private long _runsAtLastTrim;
+    private long _releasesAtLastTrim;
     private int _looksSinceTrim;
 
     /// <summary>After each look, with whether it trimmed (tests wait on it).</summary>
@@ -62,19 +64,21 @@ internal sealed partial class MemoryTrimmer(
     }
 
     /// <summary>
-    /// Trims when engine runs ended since the last trim and none is in flight, or when runs ended and
-    /// <see cref="BusyTrimEvery"/> looks passed since the last trim; returns whether it did.
+    /// Trims when engine runs ended (or a cache was released) since the last trim and none is in flight, or when that
+    /// holds and <see cref="BusyTrimEvery"/> looks passed since the last trim; returns whether it did.
     /// </summary>
     internal bool TrimIfDue()
     {
         var runs = metrics.EngineRunsEnded;
+        var releases = metrics.CachesReleased;
         _looksSinceTrim++;
-        if (runs == _runsAtLastTrim || (metrics.EngineRunsInFlight > 0 && _looksSinceTrim < BusyTrimEvery))
+        if ((runs == _runsAtLastTrim && releases == _releasesAtLastTrim) || (metrics.EngineRunsInFlight > 0 && _looksSinceTrim < BusyTrimEvery))
         {
             return false;
         }
 
         _runsAtLastTrim = runs;
+        _releasesAtLastTrim = releases;
         _looksSinceTrim = 0;
         var rssBefore = Rss();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
@@ -97,7 +101,7 @@ internal sealed partial class MemoryTrimmer(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 710, Level = LogLevel.Debug, Message = "Memory trimmed after engine runs: heap {HeapBeforeKiB} -> {HeapAfterKiB} KiB, resident {RssBeforeKiB} -> {RssAfterKiB} KiB (native arenas trimmed: {Native}) in {Milliseconds} ms")]
+        [LoggerMessage(EventId = 710, Level = LogLevel.Debug, Message = "Memory trimmed after engine runs or a released cache: heap {HeapBeforeKiB} -> {HeapAfterKiB} KiB, resident {RssBeforeKiB} -> {RssAfterKiB} KiB (native arenas trimmed: {Native}) in {Milliseconds} ms")]
         public static partial void Trimmed(ILogger logger, long heapBeforeKiB, long heapAfterKiB, long rssBeforeKiB, long rssAfterKiB, bool native, long milliseconds);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class OperatorMetrics
     private readonly Gauge _engineRunsInFlight;
     private long _engineRunsEnded;
     private long _engineRunsInFlightCount;
+    private long _cachesReleased;
 
     public OperatorMetrics(CollectorRegistry registry, TimeProvider? time = null)
     {
@@ -61,6 +62,11 @@ internal sealed class OperatorMetrics
     public long MemoryTrims => (long)_memoryTrims.Value;
 
     public void MemoryTrimmed() => _memoryTrims.Inc();
+
+    /// <summary>Times a cache dropped what it held (the name claims once idle), so the memory it used is worth giving back.</summary>
+    public long CachesReleased => Interlocked.Read(ref _cachesReleased);
+
+    public void CacheReleased() => Interlocked.Increment(ref _cachesReleased);
 
     /// <summary>Counts one engine run in flight until the returned scope is disposed, whatever way the run ends.</summary>
     public IDisposable EngineRunInFlight()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DataPlatform.Entities;
+using DataPlatform.Operator.Metrics;
 using DataPlatform.Stack.Naming;
 
 namespace DataPlatform.Operator.Naming;
@@ -13,7 +14,9 @@ namespace DataPlatform.Operator.Naming;
 /// <para>
 /// The claims are only wanted while environments are created or changed. Once the cache has not been used for
 /// <see cref="IdleAfter"/> it empties itself (a few KiB per environment, 3 MiB at 1,000, not kept at rest); the next
-/// use builds them again.
+/// use builds them again. Emptying it tells the memory trimmer (<see cref="OperatorMetrics.CacheReleased"/>): what the
+/// claims held (about 3.5 MiB of heap at 1,000 environments) is returned to the system at its next look, not kept
+/// committed until the next engine run ends.
 /// </para>
 /// </summary>
 internal sealed class NameClaimCache : IDisposable
@@ -22,12 +25,14 @@ internal sealed class NameClaimCache : IDisposable
 
     private readonly ConcurrentDictionary<string, (string Version, IReadOnlyList<NameClaim> Claims)> _claims = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
+    private readonly OperatorMetrics? _metrics;
     private readonly ITimer _sweep;
     private long _lastUse;
 
-    public NameClaimCache(TimeProvider? time = null)
+    public NameClaimCache(TimeProvider? time = null, OperatorMetrics? metrics = null)
     {
         _time = time ?? TimeProvider.System;
+        _metrics = metrics;
         _lastUse = _time.GetTimestamp();
         _sweep = _time.CreateTimer(_ => ForgetIfIdle(), null, IdleAfter, IdleAfter);
     }
@@ -70,9 +75,10 @@ internal sealed class NameClaimCache : IDisposable
 
     internal void ForgetIfIdle()
     {
-        if (_time.GetElapsedTime(Interlocked.Read(ref _lastUse)) >= IdleAfter)
+        if (_time.GetElapsedTime(Interlocked.Read(ref _lastUse)) >= IdleAfter && !_claims.IsEmpty)
         {
             _claims.Clear();
+            _metrics?.CacheReleased();
         }
     }
 

@@ -34,6 +34,22 @@ public sealed class MemoryTrimmerTests
     }
 
     [Fact]
+    public void A_cache_that_dropped_what_it_held_is_trimmed_at_the_next_look_without_an_engine_run()
+    {
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var trimmer = Trimmer(metrics, new FakeTimeProvider(), TimeSpan.FromMinutes(1));
+        Assert.False(trimmer.TrimIfDue());
+
+        metrics.CacheReleased();
+        var running = metrics.EngineRunInFlight();
+        Assert.False(trimmer.TrimIfDue()); // a run in flight still holds it back
+
+        running.Dispose();
+        Assert.True(trimmer.TrimIfDue());
+        Assert.False(trimmer.TrimIfDue());
+    }
+
+    [Fact]
     public void A_no_op_reconcile_in_progress_does_not_hold_the_trim_back()
     {
         var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());

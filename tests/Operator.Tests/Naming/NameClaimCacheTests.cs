@@ -1,5 +1,6 @@
 using DataPlatform.Entities;
 using DataPlatform.Entities.Status;
+using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Naming;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;
@@ -46,5 +47,24 @@ public sealed class NameClaimCacheTests
 
         time.Advance(NameClaimCache.IdleAfter);
         Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public void Emptying_tells_the_memory_trimmer_once_and_an_empty_cache_going_idle_does_not()
+    {
+        var time = new FakeTimeProvider();
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        using var cache = new NameClaimCache(time, metrics);
+
+        time.Advance(NameClaimCache.IdleAfter); // idle, but it holds nothing
+        Assert.Equal(0, metrics.CachesReleased);
+
+        cache.ClaimsOf(Environment(1, "10"));
+        time.Advance(NameClaimCache.IdleAfter);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(1, metrics.CachesReleased);
+
+        time.Advance(NameClaimCache.IdleAfter * 3);
+        Assert.Equal(1, metrics.CachesReleased);
     }
 }
