@@ -198,22 +198,17 @@ internal static class Scenario
 
     /// <summary>
     /// The operator once it also released what it holds only while environments are created or changed: the name
-    /// claims (<see cref="DataPlatform.Operator.Naming.NameClaimCache"/>) go once unused for its idle period after the
-    /// apply, and the operator trims at its next look. The figures of the trim after that, or <paramref name="first"/>
-    /// if none came within three minutes.
+    /// claims (<see cref="DataPlatform.Operator.Naming.NameClaimCache"/>) go once unused for its idle period (it looks
+    /// every minute), and the operator trims at its next look. The figures of the first trim after
+    /// <paramref name="first"/>, or <paramref name="first"/> if none came within two minutes of the latest release.
     /// </summary>
     private static async Task<MemoryFigures> SettledAsync(OperatorProcess process, Stopwatch clock, TimeSpan ready, MemoryFigures first)
     {
-        var released = ready + DataPlatform.Operator.Naming.NameClaimCache.IdleAfter + TimeSpan.FromSeconds(5);
-        if (released > clock.Elapsed)
-        {
-            await Task.Delay(released - clock.Elapsed);
-        }
-
         var trims = await process.MetricAsync("dataplatform_memory_trims_total") ?? 0;
+        var latest = ready + DataPlatform.Operator.Naming.NameClaimCache.IdleAfter + DataPlatform.Operator.Naming.NameClaimCache.SweepEvery + TimeSpan.FromMinutes(2);
         try
         {
-            return await TrimmedAsync(process, trims, TimeSpan.FromMinutes(3));
+            return await TrimmedAsync(process, trims, latest > clock.Elapsed ? latest - clock.Elapsed : TimeSpan.Zero);
         }
         catch (TimeoutException)
         {

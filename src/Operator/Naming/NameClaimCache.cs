@@ -23,6 +23,9 @@ internal sealed class NameClaimCache : IDisposable
 {
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often it looks whether it is idle: claims go at most this long after <see cref="IdleAfter"/>.</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, (string Version, IReadOnlyList<NameClaim> Claims)> _claims = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
     private readonly OperatorMetrics? _metrics;
@@ -34,7 +37,7 @@ internal sealed class NameClaimCache : IDisposable
         _time = time ?? TimeProvider.System;
         _metrics = metrics;
         _lastUse = _time.GetTimestamp();
-        _sweep = _time.CreateTimer(_ => ForgetIfIdle(), null, IdleAfter, IdleAfter);
+        _sweep = _time.CreateTimer(_ => ForgetIfIdle(), null, SweepEvery, SweepEvery);
     }
 
     /// <summary>Environments whose claims are held (tests and the idle sweep).</summary>
