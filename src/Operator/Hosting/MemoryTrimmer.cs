@@ -8,7 +8,7 @@ namespace DataPlatform.Operator.Hosting;
 /// <summary>
 /// Gives back what a busy period left behind. Engine runs make the operator follow logs, hold progress and open
 /// connections; when they end the runtime keeps the memory they used committed: an operator at rest after
-/// applying 100 environments in Job mode held 152.9 MiB, and 135.0 MiB once trimmed (BENCHMARKS.md). Every <see cref="OperatorOptions.MemoryTrimInterval"/>,
+/// applying 1,000 environments in Job mode held 162.8 MiB, and 138.7 MiB once trimmed (BENCHMARKS.md). Every <see cref="OperatorOptions.MemoryTrimInterval"/>,
 /// if engine runs ended since the last trim (or a cache dropped what it held, <see cref="OperatorMetrics.CacheReleased"/>)
 /// and none is in flight, the heap is compacted in the GC's aggressive mode
 /// (it decommits what is free) and glibc's arenas are trimmed. No-op reconciles (a resync) do not hold it back: they

@@ -13,9 +13,9 @@ namespace DataPlatform.Operator.Naming;
 /// the reconcile-time check both compare one environment with every other and share this cache.
 /// <para>
 /// The claims are only wanted while environments are created or changed. Once the cache has not been used for
-/// <see cref="IdleAfter"/> it empties itself (a few KiB per environment, 3 MiB at 1,000, not kept at rest); the next
-/// use builds them again. Emptying it tells the memory trimmer (<see cref="OperatorMetrics.CacheReleased"/>): what the
-/// claims held (about 3.5 MiB of heap at 1,000 environments) is returned to the system at its next look, not kept
+/// <see cref="IdleAfter"/> it empties itself (a few KiB per environment, about 3.5 MiB of heap at 1,000, not kept at
+/// rest); the next use builds them again. Emptying it tells the memory trimmer (<see cref="OperatorMetrics.CacheReleased"/>):
+/// what the claims held is returned to the system at its next look, not kept
 /// committed until the next engine run ends.
 /// </para>
 /// </summary>
