@@ -60,7 +60,7 @@ internal sealed class StackRequestFactory(IKubernetesClient client, Policy.Polic
         return (new StackRequest
         {
             StackName = ResourceNames.For(environment).Stack,
-            Files = PulumiYamlWriter.Files(program),
+            Files = CompressedFileDictionary.Of(PulumiYamlWriter.Files(program)),
             BackendUrl = spec.Stack.BackendUrl ?? report.DefaultBackendUrl,
             SecretsProvider = spec.Stack.SecretsProvider ?? report.DefaultSecretsProvider ?? "passphrase",
             Environment = variables,

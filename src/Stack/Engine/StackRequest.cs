@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DataPlatform.Stack.Engine;
 
 /// <summary>
@@ -9,6 +11,8 @@ public sealed record StackRequest
 {
     public required string StackName { get; init; }
 
+    /// <summary>The program files by name; the operator keeps them as <see cref="CompressedFileDictionary"/> while a run is in flight.</summary>
+    [JsonConverter(typeof(CompressedFileDictionaryJsonConverter))]
     public required IReadOnlyDictionary<string, string> Files { get; init; }
 
     /// <summary>Backend URL; null takes the engine's default.</summary>

@@ -59,10 +59,10 @@ internal static class EngineJobBuilder
         };
     }
 
-    public static V1Secret Secret(V1Job job, string payloadJson, string? passphrase)
+    public static V1Secret Secret(V1Job job, byte[] payloadJson, string? passphrase)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var data = new Dictionary<string, byte[]> { [PayloadKey] = System.Text.Encoding.UTF8.GetBytes(payloadJson) };
+        var data = new Dictionary<string, byte[]> { [PayloadKey] = payloadJson };
         if (passphrase is not null)
         {
             data[PassphraseKey] = System.Text.Encoding.UTF8.GetBytes(passphrase);

@@ -86,7 +86,7 @@ internal sealed partial class JobStackEngine(
         var created = await jobs.CreateJobAsync(EngineJobBuilder.Job(name, _namespace, request, operation, _options, engine, passphrase is not null), cancellationToken);
         try
         {
-            await kubernetes.CreateAsync(EngineJobBuilder.Secret(created, EngineJobJson.Serialize(payload), passphrase), cancellationToken);
+            await kubernetes.CreateAsync(EngineJobBuilder.Secret(created, EngineJobJson.SerializeToUtf8Bytes(payload), passphrase), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
