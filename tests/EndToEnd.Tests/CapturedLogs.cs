@@ -14,6 +14,9 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
     public IReadOnlyList<CapturedLine> Lines => [.. _lines];
 
+    /// <summary>The lowest level kept (the operator logs from Debug up in the harness); Information unless a test needs more.</summary>
+    public LogLevel Minimum { get; set; } = LogLevel.Information;
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
@@ -29,7 +32,7 @@ internal sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => owner._scopes.Push(state);
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner.Minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -6,15 +6,17 @@ using Microsoft.Extensions.Options;
 namespace DataPlatform.Operator.Hosting;
 
 /// <summary>
-/// Gives back what a busy period left behind. Engine runs make the operator follow logs, hold progress and open
-/// connections; when they end the runtime keeps the memory they used committed: an operator at rest after
-/// applying 1,000 environments in Job mode held 162.8 MiB, and 138.7 MiB once trimmed (BENCHMARKS.md). Every <see cref="OperatorOptions.MemoryTrimInterval"/>,
-/// if engine runs ended since the last trim (or a cache dropped what it held, <see cref="OperatorMetrics.CacheReleased"/>)
-/// and none is in flight, the heap is compacted in the GC's aggressive mode
-/// (it decommits what is free) and glibc's arenas are trimmed. No-op reconciles (a resync) do not hold it back: they
-/// allocate little and end in a millisecond. A large fleet always has some drift check running, so while runs keep
-/// ending the operator also trims when <see cref="BusyTrimEvery"/> looks passed without one. At rest nothing ends, so
-/// nothing is done; a trim costs one blocking full GC of a heap of tens of MiB.
+/// Gives back what a busy period left behind. Starting engine runs (validating, building and packing programs,
+/// creating Jobs) and following them makes the operator allocate; when that stops the runtime keeps the memory it used
+/// committed: an operator at rest after applying 1,000 environments in Job mode held 162.8 MiB, and 138.7 MiB once
+/// trimmed (BENCHMARKS.md). Every <see cref="OperatorOptions.MemoryTrimInterval"/> it looks at what happened since its
+/// last trim: engine runs started or ended, or a cache dropped what it held (<see cref="OperatorMetrics.CacheReleased"/>).
+/// If something did, the heap is compacted in the GC's aggressive mode (it decommits what is free) and glibc's arenas
+/// are trimmed: at once when no engine run is in flight; with runs in flight once a whole interval passed in which
+/// none started or ended (runs of 15 to 25 minutes are then only followed, and the burst of starting them is over), or
+/// when <see cref="BusyTrimEvery"/> looks passed without a trim (a large fleet always has drift checks starting and
+/// ending). No-op reconciles (a resync) do not count: they allocate little and end in a millisecond. At rest nothing
+/// happens, so nothing is done; a trim costs one blocking full GC of a heap of tens of MiB.
 /// </summary>
 internal sealed partial class MemoryTrimmer(
     OperatorMetrics metrics,
@@ -22,11 +24,11 @@ internal sealed partial class MemoryTrimmer(
     TimeProvider time,
     ILogger<MemoryTrimmer> logger) : BackgroundService
 {
-    /// <summary>Looks after which a trim is due even with engine runs in flight, if runs ended meanwhile.</summary>
+    /// <summary>Looks after which a trim is due even while engine runs keep starting or ending.</summary>
     internal const int BusyTrimEvery = 10;
 
-    private long _runsAtLastTrim;
-    private long _releasesAtLastTrim;
+    private long _activityAtLastTrim;
+    private long _activityAtLastLook;
     private int _looksSinceTrim;
 
     /// <summary>After each look, with whether it trimmed (tests wait on it).</summary>
@@ -64,21 +66,22 @@ internal sealed partial class MemoryTrimmer(
     }
 
     /// <summary>
-    /// Trims when engine runs ended (or a cache was released) since the last trim and none is in flight, or when that
-    /// holds and <see cref="BusyTrimEvery"/> looks passed since the last trim; returns whether it did.
+    /// Trims when engine runs started or ended (or a cache was released) since the last trim, and either none is in
+    /// flight, or none started or ended since the previous look, or <see cref="BusyTrimEvery"/> looks passed since the
+    /// last trim; returns whether it did.
     /// </summary>
     internal bool TrimIfDue()
     {
-        var runs = metrics.EngineRunsEnded;
-        var releases = metrics.CachesReleased;
+        var activity = metrics.EngineRunsStarted + metrics.EngineRunsEnded + metrics.CachesReleased;
+        var quiet = activity == _activityAtLastLook;
+        _activityAtLastLook = activity;
         _looksSinceTrim++;
-        if ((runs == _runsAtLastTrim && releases == _releasesAtLastTrim) || (metrics.EngineRunsInFlight > 0 && _looksSinceTrim < BusyTrimEvery))
+        if (activity == _activityAtLastTrim || (metrics.EngineRunsInFlight > 0 && !quiet && _looksSinceTrim < BusyTrimEvery))
         {
             return false;
         }
 
-        _runsAtLastTrim = runs;
-        _releasesAtLastTrim = releases;
+        _activityAtLastTrim = activity;
         _looksSinceTrim = 0;
         var rssBefore = Rss();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
@@ -101,7 +104,7 @@ internal sealed partial class MemoryTrimmer(
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 710, Level = LogLevel.Debug, Message = "Memory trimmed after engine runs or a released cache: heap {HeapBeforeKiB} -> {HeapAfterKiB} KiB, resident {RssBeforeKiB} -> {RssAfterKiB} KiB (native arenas trimmed: {Native}) in {Milliseconds} ms")]
+        [LoggerMessage(EventId = 710, Level = LogLevel.Debug, Message = "Memory trimmed after engine runs started or ended or a cache was released: heap {HeapBeforeKiB} -> {HeapAfterKiB} KiB, resident {RssBeforeKiB} -> {RssAfterKiB} KiB (native arenas trimmed: {Native}) in {Milliseconds} ms")]
         public static partial void Trimmed(ILogger logger, long heapBeforeKiB, long heapAfterKiB, long rssBeforeKiB, long rssAfterKiB, bool native, long milliseconds);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class OperatorMetrics
     private readonly Counter _memoryTrims;
     private readonly Gauge _engineRunsInFlight;
     private long _engineRunsEnded;
+    private long _engineRunsStarted;
     private long _engineRunsInFlightCount;
     private long _cachesReleased;
 
@@ -41,7 +42,7 @@ internal sealed class OperatorMetrics
         _conditions = factory.CreateGauge(
             "dataplatform_environment_conditions", "DataPlatformEnvironments known to this operator (the leader), by condition type and status.", "type", "status");
         _memoryTrims = factory.CreateCounter(
-            "dataplatform_memory_trims_total", "Times the operator compacted its heap and returned free memory to the system after engine runs ended.");
+            "dataplatform_memory_trims_total", "Times the operator compacted its heap and returned free memory to the system after engine runs started or ended.");
         _engineRunsInFlight = factory.CreateGauge(
             "dataplatform_engine_runs_in_flight", "Engine runs this operator has started or adopted and not yet seen end.");
     }
@@ -54,6 +55,9 @@ internal sealed class OperatorMetrics
 
     /// <summary>Engine runs ended since start, whatever their outcome.</summary>
     public long EngineRunsEnded => Interlocked.Read(ref _engineRunsEnded);
+
+    /// <summary>Engine runs started or adopted since start.</summary>
+    public long EngineRunsStarted => Interlocked.Read(ref _engineRunsStarted);
 
     /// <summary>Engine runs started or adopted and not yet ended.</summary>
     public long EngineRunsInFlight => Interlocked.Read(ref _engineRunsInFlightCount);
@@ -71,6 +75,7 @@ internal sealed class OperatorMetrics
     /// <summary>Counts one engine run in flight until the returned scope is disposed, whatever way the run ends.</summary>
     public IDisposable EngineRunInFlight()
     {
+        Interlocked.Increment(ref _engineRunsStarted);
         _engineRunsInFlight.Set(Interlocked.Increment(ref _engineRunsInFlightCount));
         return new InFlight(this);
     }
