@@ -3,6 +3,7 @@ using DataPlatform.Entities.Status;
 using DataPlatform.Operator.Metrics;
 using DataPlatform.Operator.Naming;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DataPlatform.Operator.Tests.Naming;
@@ -65,6 +66,27 @@ public sealed class NameClaimCacheTests
         Assert.Equal(1, metrics.CachesReleased);
 
         time.Advance(NameClaimCache.IdleAfter * 3);
+        Assert.Equal(1, metrics.CachesReleased);
+    }
+
+    [Fact]
+    public void The_operators_registration_gives_the_cache_its_clock_and_the_metrics_the_trimmer_reads()
+    {
+        // Both are optional constructor parameters: a registration that left them out would build a cache whose
+        // release no trim ever followed.
+        var time = new FakeTimeProvider();
+        var metrics = new OperatorMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(metrics);
+        services.AddDataPlatformOperator(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        using var provider = services.BuildServiceProvider();
+        var cache = provider.GetRequiredService<NameClaimCache>();
+
+        cache.ClaimsOf(Environment(1, "10"));
+        time.Advance(NameClaimCache.IdleAfter + NameClaimCache.SweepEvery);
+
+        Assert.Equal(0, cache.Count);
         Assert.Equal(1, metrics.CachesReleased);
     }
 }
