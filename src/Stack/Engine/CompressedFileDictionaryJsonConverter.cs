@@ -10,6 +10,9 @@ namespace DataPlatform.Stack.Engine;
 /// </summary>
 public sealed class CompressedFileDictionaryJsonConverter : JsonConverter<IReadOnlyDictionary<string, string>>
 {
+    /// <summary>A null <c>files</c> is refused like any other non-object, not left for a run to trip over.</summary>
+    public override bool HandleNull => true;
+
     public override IReadOnlyDictionary<string, string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartObject)

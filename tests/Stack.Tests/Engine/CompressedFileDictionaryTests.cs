@@ -68,8 +68,11 @@ public sealed class CompressedFileDictionaryTests
         var notBase64 = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<StackRequest>("""{"stackName":"s","files":{"Pulumi.yaml":"name: p"}}""", Web));
         Assert.Contains("files.Pulumi.yaml", notBase64.Message, StringComparison.Ordinal);
 
-        var text = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<StackRequest>("""{"stackName":"s","files":["Pulumi.yaml"]}""", Web));
-        Assert.Contains("files must be an object", text.Message, StringComparison.Ordinal);
+        foreach (var files in new[] { """["Pulumi.yaml"]""", "null" })
+        {
+            var notObject = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<StackRequest>($$$"""{"stackName":"s","files":{{{files}}}}""", Web));
+            Assert.Contains("files must be an object", notObject.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
