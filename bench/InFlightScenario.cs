@@ -37,21 +37,10 @@ internal static class InFlightScenario
         return (inFlight, trimmed, collected, EndToStatus(harness));
     }
 
-    /// <summary>RSS and heap at the operator's first trim after <paramref name="trimsBefore"/>, read before any EventPipe session.</summary>
+    /// <summary>RSS and heap at the operator's first trim after <paramref name="trimsBefore"/> (<see cref="Scenario.TrimmedAsync"/>), with all runs still in flight.</summary>
     private static async Task<MemoryFigures> TrimmedAsync(OperatorProcess process, double trimsBefore, int inFlight)
     {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while ((await process.MetricAsync("dataplatform_memory_trims_total") ?? 0) <= trimsBefore)
-        {
-            if (deadline.Elapsed > TimeSpan.FromMinutes(4))
-            {
-                throw new TimeoutException("The operator did not trim within 4 minutes of its engine runs starting.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        var figures = new MemoryFigures(process.RssBytes, (long)(await process.MetricAsync("system_runtime_dotnet_gc_last_collection_heap_size") ?? 0));
+        var figures = await Scenario.TrimmedAsync(process, trimsBefore, TimeSpan.FromMinutes(4));
         var running = await process.MetricAsync("dataplatform_engine_runs_in_flight") ?? 0;
         return running == inFlight
             ? figures

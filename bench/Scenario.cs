@@ -178,7 +178,7 @@ internal static class Scenario
     /// every Operator:MemoryTrimInterval, a minute as shipped). RSS is read before the bench's own GC request, whose
     /// EventPipe session allocates inside the operator.
     /// </summary>
-    private static async Task<MemoryFigures> TrimmedAsync(OperatorProcess process, double trimsBefore, TimeSpan? within = null)
+    internal static async Task<MemoryFigures> TrimmedAsync(OperatorProcess process, double trimsBefore, TimeSpan? within = null)
     {
         // By default ten looks with engine runs always in flight (drift checks of a large fleet) and one more.
         var limit = within ?? TimeSpan.FromMinutes(12);

@@ -16,7 +16,7 @@ namespace DataPlatform.Operator.Naming;
 /// <see cref="IdleAfter"/> it empties itself (a few KiB per environment, about 3.5 MiB of heap at 1,000, not kept at
 /// rest); the next use builds them again. Emptying it tells the memory trimmer (<see cref="OperatorMetrics.CacheReleased"/>):
 /// what the claims held is returned to the system at its next look, not kept
-/// committed until the next engine run ends.
+/// committed until engine runs next start or end.
 /// </para>
 /// </summary>
 internal sealed class NameClaimCache : IDisposable

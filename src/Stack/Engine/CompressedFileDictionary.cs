@@ -8,8 +8,8 @@ namespace DataPlatform.Stack.Engine;
 /// <summary>
 /// A stack's program files kept gzip-compressed while a run is in flight, each read back in full when asked for.
 /// A run holds its <see cref="StackRequest"/> for its whole length (15 to 25 minutes for a real <c>up</c>), and the
-/// program is most of it: about 80 KB as text for the full sample, about 5 KB compressed. With 32 engine Jobs in flight
-/// the operator held 2.5 MB of program text (BENCHMARKS.md, "Memory with runs in flight"). Names are ordinal and
+/// program is most of it: about 88 KB as a string for the full sample, 5.4 KB compressed. With 32 engine Jobs in flight
+/// the operator held 2.6 MB of program text (BENCHMARKS.md, "Memory with engine runs in flight"). Names are ordinal and
 /// sorted; every read decompresses again, so readers read each file once (the workspace, the plan digest, the payload).
 /// </summary>
 public sealed class CompressedFileDictionary : IReadOnlyDictionary<string, string>

@@ -10,6 +10,8 @@ namespace DataPlatform.Stack.Engine;
 /// </summary>
 public sealed class CompressedFileDictionaryJsonConverter : JsonConverter<IReadOnlyDictionary<string, string>>
 {
+    private const string NotAnObject = "files must be an object of file name to the base64 of its gzip.";
+
     /// <summary>A null <c>files</c> is refused like any other non-object, not left for a run to trip over.</summary>
     public override bool HandleNull => true;
 
@@ -17,7 +19,7 @@ public sealed class CompressedFileDictionaryJsonConverter : JsonConverter<IReadO
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException("files must be an object of file name to the base64 of its gzip.");
+            throw new JsonException(NotAnObject);
         }
 
         var files = new List<KeyValuePair<string, byte[]>>();
@@ -34,7 +36,7 @@ public sealed class CompressedFileDictionaryJsonConverter : JsonConverter<IReadO
 
         if (reader.TokenType != JsonTokenType.EndObject)
         {
-            throw new JsonException("files must be an object of file name to the base64 of its gzip.");
+            throw new JsonException(NotAnObject);
         }
 
         try
